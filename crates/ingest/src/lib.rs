@@ -6,6 +6,7 @@ pub mod charset;
 pub mod dates;
 pub mod debris;
 pub mod error;
+pub mod evaluation;
 pub mod html;
 pub mod language;
 pub mod options;
