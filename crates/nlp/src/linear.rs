@@ -1,0 +1,382 @@
+//! Linear multi-class models over hashed sparse features: the averaged perceptron that
+//! trains them and the frozen, quantised form that predicts.
+//!
+//! A feature is a 32-bit key (see [`key`]); each feature has a short list of `(class, weight)`
+//! entries, so a feature that only ever separated two classes costs two entries. The frozen
+//! form keeps 16-bit integer weights in one flat array behind an open-addressing table; scoring
+//! a feature is one probe and a run of adds, with no allocation.
+//!
+//! This module knows nothing of words, tags or transitions.
+
+use crate::binary::{ModelError, Reader, Writer};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The 32-bit key stored for a 64-bit feature hash (never 0, which marks an empty slot).
+#[inline]
+pub fn key(hash: u64) -> u32 {
+    ((hash >> 32) as u32).max(1)
+}
+
+/// A `Hasher` for keys that are already hashes.
+#[derive(Default, Clone, Copy, Debug)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_u32(&mut self, v: u32) {
+        self.0 = u64::from(v).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+/// A hash map keyed by feature keys.
+pub type KeyMap<V> = HashMap<u32, V, BuildHasherDefault<KeyHasher>>;
+
+#[derive(Clone, Copy, Debug)]
+struct TrainEntry {
+    class: u16,
+    weight: f32,
+    total: f64,
+    stamp: u64,
+}
+
+/// An averaged perceptron being trained.
+#[derive(Debug, Clone)]
+pub struct Perceptron {
+    n_classes: usize,
+    rows: KeyMap<Vec<TrainEntry>>,
+    time: u64,
+}
+
+impl Perceptron {
+    /// A model over `n_classes` classes with no weights.
+    pub fn new(n_classes: usize) -> Perceptron {
+        Perceptron { n_classes, rows: KeyMap::default(), time: 0 }
+    }
+
+    /// Number of classes.
+    pub fn n_classes(&self) -> usize {
+        self.n_classes
+    }
+
+    /// Number of features with at least one weight.
+    pub fn n_features(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Add the current (not averaged) weights of `features` to `scores`.
+    pub fn score(&self, features: &[u32], scores: &mut [f32]) {
+        for f in features {
+            if let Some(row) = self.rows.get(f) {
+                for e in row {
+                    if let Some(s) = scores.get_mut(e.class as usize) {
+                        *s += e.weight;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Count one training instance (call once per prediction, before any update for it).
+    pub fn tick(&mut self) {
+        self.time += 1;
+    }
+
+    /// Move the weights of `features` by `delta` towards class `class`.
+    pub fn update(&mut self, features: &[u32], class: usize, delta: f32) {
+        let now = self.time;
+        for &f in features {
+            let row = self.rows.entry(f).or_default();
+            let entry = match row.iter_mut().position(|e| e.class as usize == class) {
+                Some(i) => &mut row[i],
+                None => {
+                    row.push(TrainEntry { class: class as u16, weight: 0.0, total: 0.0, stamp: now });
+                    let last = row.len() - 1;
+                    &mut row[last]
+                }
+            };
+            entry.total += (now - entry.stamp) as f64 * f64::from(entry.weight);
+            entry.stamp = now;
+            entry.weight += delta;
+        }
+    }
+
+    /// The usual perceptron step: reward `truth`, penalise `guess`, if they differ.
+    pub fn learn(&mut self, features: &[u32], truth: usize, guess: usize) {
+        if truth != guess {
+            self.update(features, truth, 1.0);
+            self.update(features, guess, -1.0);
+        }
+    }
+
+    /// Freeze the averaged weights. Entries whose averaged magnitude is below `min_weight`
+    /// are dropped, and so are features left with no entries.
+    pub fn average(&self, min_weight: f32) -> Weights {
+        let now = self.time.max(1);
+        let mut averaged: Vec<(u32, Vec<(u16, f32)>)> = Vec::with_capacity(self.rows.len());
+        let mut max_abs = 0f32;
+        for (&k, row) in &self.rows {
+            let mut entries = Vec::with_capacity(row.len());
+            for e in row {
+                let total = e.total + (now - e.stamp) as f64 * f64::from(e.weight);
+                let avg = (total / now as f64) as f32;
+                if avg.abs() >= min_weight && avg != 0.0 {
+                    max_abs = max_abs.max(avg.abs());
+                    entries.push((e.class, avg));
+                }
+            }
+            if !entries.is_empty() {
+                averaged.push((k, entries));
+            }
+        }
+        averaged.sort_unstable_by_key(|(k, _)| *k);
+        let scale = if max_abs > 0.0 { max_abs / f32::from(i16::MAX) } else { 1.0 };
+        let mut features = Vec::with_capacity(averaged.len());
+        for (k, entries) in averaged {
+            let mut q: Vec<Entry> = entries
+                .into_iter()
+                .map(|(class, w)| Entry { class, weight: (w / scale).round() as i16 })
+                .filter(|e| e.weight != 0)
+                .collect();
+            q.sort_unstable_by_key(|e| e.class);
+            if !q.is_empty() {
+                features.push((k, q));
+            }
+        }
+        Weights::build(self.n_classes, scale, features)
+    }
+}
+
+/// One weight of a frozen model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Entry {
+    class: u16,
+    weight: i16,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    key: u32,
+    start: u32,
+    len: u32,
+}
+
+/// A frozen linear model: quantised averaged weights behind an open-addressing table.
+#[derive(Clone, Debug)]
+pub struct Weights {
+    n_classes: usize,
+    scale: f32,
+    mask: usize,
+    slots: Vec<Slot>,
+    entries: Vec<Entry>,
+    n_features: usize,
+}
+
+impl Weights {
+    fn build(n_classes: usize, scale: f32, features: Vec<(u32, Vec<Entry>)>) -> Weights {
+        let size = (features.len() * 2).next_power_of_two().max(16);
+        let mask = size - 1;
+        let mut slots = vec![Slot::default(); size];
+        let mut entries = Vec::with_capacity(features.iter().map(|(_, e)| e.len()).sum());
+        let mut n_features = 0;
+        for (k, row) in features {
+            let mut i = k as usize & mask;
+            while slots[i].key != 0 && slots[i].key != k {
+                i = (i + 1) & mask;
+            }
+            if slots[i].key == k {
+                continue; // a duplicate key in a corrupt file: keep the first
+            }
+            slots[i] = Slot { key: k, start: entries.len() as u32, len: row.len() as u32 };
+            entries.extend_from_slice(&row);
+            n_features += 1;
+        }
+        Weights { n_classes, scale, mask, slots, entries, n_features }
+    }
+
+    /// Number of classes.
+    pub fn n_classes(&self) -> usize {
+        self.n_classes
+    }
+
+    /// Number of features kept.
+    pub fn n_features(&self) -> usize {
+        self.n_features
+    }
+
+    /// Number of stored weights.
+    pub fn n_weights(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The factor that turns integer scores into the perceptron's units.
+    pub fn scale(&self) -> f32 {
+        self.scale
+    }
+
+    #[inline]
+    fn row(&self, k: u32) -> &[Entry] {
+        let mut i = k as usize & self.mask;
+        loop {
+            let slot = self.slots[i];
+            if slot.key == k {
+                let start = slot.start as usize;
+                return &self.entries[start..start + slot.len as usize];
+            }
+            if slot.key == 0 {
+                return &[];
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// Add the integer weights of `features` to `scores` (one per class).
+    #[inline]
+    pub fn score(&self, features: &[u32], scores: &mut [i32]) {
+        for &f in features {
+            for e in self.row(f) {
+                if let Some(s) = scores.get_mut(e.class as usize) {
+                    *s += i32::from(e.weight);
+                }
+            }
+        }
+    }
+
+    /// The best class; `scores` is filled with every class's score.
+    pub fn best(&self, features: &[u32], scores: &mut [i32]) -> usize {
+        scores.iter_mut().for_each(|s| *s = 0);
+        self.score(features, scores);
+        argmax(scores)
+    }
+
+    /// Append the model to a file.
+    pub fn write(&self, w: &mut Writer) {
+        w.u32(self.n_classes as u32);
+        w.f32(self.scale);
+        w.u32(self.n_features as u32);
+        let mut used: Vec<&Slot> = self.slots.iter().filter(|s| s.key != 0).collect();
+        used.sort_unstable_by_key(|s| s.key);
+        for slot in used {
+            w.u32(slot.key);
+            w.u16(slot.len as u16);
+            for e in &self.entries[slot.start as usize..(slot.start + slot.len) as usize] {
+                w.u16(e.class);
+                w.i16(e.weight);
+            }
+        }
+    }
+
+    /// Read a model written by [`Weights::write`].
+    pub fn read(r: &mut Reader<'_>) -> Result<Weights, ModelError> {
+        let n_classes = r.u32()? as usize;
+        if n_classes == 0 || n_classes > u16::MAX as usize {
+            return Err(ModelError::Corrupt("class count"));
+        }
+        let scale = r.f32()?;
+        if !scale.is_finite() {
+            return Err(ModelError::Corrupt("weight scale"));
+        }
+        let n = r.count(6)?;
+        let mut features = Vec::with_capacity(n);
+        for _ in 0..n {
+            let k = r.u32()?;
+            if k == 0 {
+                return Err(ModelError::Corrupt("feature key 0"));
+            }
+            let len = r.u16()? as usize;
+            let mut row = Vec::with_capacity(len.min(n_classes));
+            for _ in 0..len {
+                let class = r.u16()?;
+                let weight = r.i16()?;
+                if class as usize >= n_classes {
+                    return Err(ModelError::Corrupt("class out of range"));
+                }
+                row.push(Entry { class, weight });
+            }
+            features.push((k, row));
+        }
+        Ok(Weights::build(n_classes, scale, features))
+    }
+}
+
+/// Index of the largest score (the first one on ties; 0 for an empty slice).
+#[inline]
+pub fn argmax<T: PartialOrd + Copy>(scores: &[T]) -> usize {
+    let mut best = 0;
+    for (i, &s) in scores.iter().enumerate().skip(1) {
+        if s > scores[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_a_separable_problem_and_round_trips() {
+        // Class = which of features 10, 20, 30 is present; 99 is always on.
+        let data = [(vec![10u32, 99], 0usize), (vec![20, 99], 1), (vec![30, 99], 2)];
+        let mut p = Perceptron::new(3);
+        for _ in 0..5 {
+            for (f, y) in &data {
+                p.tick();
+                let mut s = [0f32; 3];
+                p.score(f, &mut s);
+                p.learn(f, *y, argmax(&s));
+            }
+        }
+        let w = p.average(0.0);
+        let mut scores = [0i32; 3];
+        for (f, y) in &data {
+            assert_eq!(w.best(f, &mut scores), *y);
+        }
+        let mut out = Writer::new("test", 1, "");
+        w.write(&mut out);
+        let bytes = out.into_bytes();
+        let mut r = Reader::open(&bytes, "test", 1).unwrap();
+        let back = Weights::read(&mut r).unwrap();
+        r.finish().unwrap();
+        assert_eq!(back.n_features(), w.n_features());
+        for (f, y) in &data {
+            assert_eq!(back.best(f, &mut scores), *y);
+        }
+        // Unknown features score nothing.
+        assert_eq!(back.best(&[12345], &mut scores), 0);
+        assert_eq!(scores, [0, 0, 0]);
+    }
+
+    #[test]
+    fn corrupt_weights_are_errors() {
+        let mut out = Writer::new("test", 1, "");
+        out.u32(3);
+        out.f32(0.5);
+        out.u32(1);
+        out.u32(7);
+        out.u16(1);
+        out.u16(9); // class 9 of 3
+        out.i16(1);
+        let bytes = out.into_bytes();
+        let mut r = Reader::open(&bytes, "test", 1).unwrap();
+        assert!(Weights::read(&mut r).is_err());
+        let mut out = Writer::new("test", 1, "");
+        out.u32(3);
+        out.f32(0.5);
+        out.u32(u32::MAX);
+        let bytes = out.into_bytes();
+        let mut r = Reader::open(&bytes, "test", 1).unwrap();
+        assert!(matches!(Weights::read(&mut r), Err(ModelError::Corrupt(_))));
+    }
+}
