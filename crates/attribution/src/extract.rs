@@ -125,6 +125,9 @@ fn is_interposed(syn: &Syntax, t: usize) -> bool {
 pub fn sentence(doc: &Document, s: usize, quotes: &[QuoteMarks], in_quote: &[bool]) -> Vec<Found> {
     let syn = Syntax::new(doc, s);
     let mut found = Vec::new();
+    if let Some(f) = speaker_label(&syn, s, quotes, in_quote) {
+        found.push(f);
+    }
     let mut t = syn.start;
     while t < syn.end {
         if in_quote.get(t).copied().unwrap_or(false) {
@@ -141,6 +144,141 @@ pub fn sentence(doc: &Document, s: usize, quotes: &[QuoteMarks], in_quote: &[boo
         }
     }
     found
+}
+
+/// Words that open a paragraph with a colon without naming a speaker.
+fn is_label_word(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "update"
+            | "updated"
+            | "note"
+            | "editor"
+            | "editors"
+            | "photo"
+            | "photos"
+            | "video"
+            | "related"
+            | "image"
+            | "read"
+            | "watch"
+            | "share"
+            | "advertisement"
+            | "correction"
+            | "disclaimer"
+            | "warning"
+            | "breaking"
+            | "exclusive"
+            | "live"
+            | "opinion"
+            | "analysis"
+            | "more"
+            | "also"
+            | "see"
+            | "click"
+            | "follow"
+            | "subscribe"
+            | "sign"
+            | "tags"
+            | "topics"
+            | "filed"
+            | "posted"
+            | "published"
+            | "by"
+            | "source"
+            | "sources"
+            | "credit"
+            | "caption"
+            | "q"
+            | "a"
+            | "question"
+            | "answer"
+            | "here"
+            | "this"
+            | "why"
+            | "what"
+            | "how"
+            | "when"
+            | "where"
+            | "who"
+            | "listen"
+            | "transcript"
+            | "summary"
+            | "background"
+            | "context"
+            | "story"
+            | "continue"
+            | "tip"
+            | "contact"
+            | "email"
+            | "phone"
+            | "location"
+            | "date"
+            | "time"
+            | "price"
+            | "step"
+            | "part"
+            | "chapter"
+            | "day"
+            | "week"
+            | "today"
+            | "tonight"
+            | "now"
+    )
+}
+
+/// "PENCE: Well, look …" or "Pence: Flowers Won’t Be at Debate" — a short name or noun
+/// phrase opening a paragraph and followed by a colon labels the speaker of the rest of
+/// the paragraph (transcripts, headlines).
+fn speaker_label(syn: &Syntax, s: usize, quotes: &[QuoteMarks], in_quote: &[bool]) -> Option<Found> {
+    let doc = syn.doc;
+    let sentence_start = doc.tokens.get(syn.start)?.span.start;
+    let paragraph = *doc.paragraphs.iter().find(|p| p.contains_offset(sentence_start))?;
+    if paragraph.start != sentence_start {
+        return None;
+    }
+    let colon = (syn.start..(syn.start + 7).min(syn.end)).find(|&u| syn.word(u) == ":")?;
+    if colon == syn.start || in_quote[colon] || is_label_word(syn.word(syn.start)) {
+        return None;
+    }
+    let label = syn.start..colon;
+    let named = label.clone().any(|u| syn.word(u).chars().next().is_some_and(char::is_uppercase));
+    let verb = label.clone().any(|u| {
+        matches!(syn.upos(u), Upos::Verb | Upos::Aux | Upos::Sconj | Upos::Adp)
+            || cues::verb(syn.word(u)).is_some()
+    });
+    let digits = label.clone().any(|u| syn.word(u).chars().any(|c| c.is_ascii_digit()));
+    if !named || verb || digits {
+        return None;
+    }
+    // The content runs to the end of the paragraph, or is the quotation opening there.
+    let last = doc.tokens_in(paragraph).end;
+    let (a, b) = (colon + 1, last);
+    if b < a + 2 {
+        return None;
+    }
+    let mut f = Found {
+        sentence: s,
+        cue: syn.span(colon, colon + 1),
+        cue_token: colon,
+        status: Status::Asserted,
+        source: Some((syn.start, colon)),
+        source_head: Some(colon - 1),
+        content: Span::default(),
+        via: None,
+        hedge: None,
+        quotes: Vec::new(),
+        strong: true,
+    };
+    if let Some(q) = quotes.iter().position(|q| q.open == a) {
+        set_quote_content(syn, &mut f, quotes, q, false);
+    } else {
+        let span = doc.tokens[a].span.cover(doc.tokens[b - 1].span);
+        f.content = span;
+        f.quotes =
+            quotes.iter().enumerate().filter(|(_, q)| q.open >= a && q.close < b).map(|(i, _)| i).collect();
+    }
+    Some(f)
 }
 
 /// Is there a cue at token `t`? Returns its kind and the token after the cue words.
@@ -339,7 +477,7 @@ fn build(
     // 5. The parse says the cue is a parenthetical of the clause before it.
     // 6. "Content, X said." — the part of the sentence before the group.
     let before_comma = group_start > syn.start && matches!(syn.word(group_start - 1), "," | "?" | "!");
-    if before_comma || syn.rel(t) == DepRel::Parataxis {
+    if (before_comma || syn.rel(t) == DepRel::Parataxis) && ends_after_group(syn, group_end) {
         let (a, b) = syn.trim(syn.start, group_start);
         if b >= a + 3 {
             f.content = syn.span(a, b);
@@ -362,6 +500,22 @@ fn build(
         return finish(f);
     }
     None
+}
+
+/// True if nothing but adverbials follows the source/cue group to the end of the sentence
+/// ("…, officials said on Monday."), so that the content can only be before the group.
+fn ends_after_group(syn: &Syntax, group_end: usize) -> bool {
+    let (a, b) = syn.trim(group_end, syn.end);
+    if b <= a {
+        return true;
+    }
+    let tagged = (a..b).any(|u| syn.upos(u) != Upos::Unknown);
+    if tagged {
+        b - a <= 10
+            && !(a..b).any(|u| matches!(syn.upos(u), Upos::Verb | Upos::Aux) || syn.lower(u) == "that")
+    } else {
+        b - a <= 6 && !(a..b).any(|u| syn.lower(u) == "that")
+    }
 }
 
 fn finish(f: Found) -> Option<Found> {

@@ -31,8 +31,10 @@ impl Component for Attributor {
         "attribution"
     }
 
+    /// Tags, the parse and entities are used when an earlier component wrote them; without
+    /// them, sources are read from the surface of the sentence.
     fn reads(&self) -> &'static [Layer] {
-        &[Layer::Sentences, Layer::Tokens, Layer::Quoted, Layer::Entities]
+        &[Layer::Sentences, Layer::Tokens, Layer::Quoted]
     }
 
     fn writes(&self) -> &'static [Layer] {
