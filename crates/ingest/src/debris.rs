@@ -1,0 +1,428 @@
+//! Page debris in plain text: repeated headlines, share and follow buttons, subscription and
+//! cookie prompts, copyright lines and copy-protection notices.
+//!
+//! The rules are general line rules, not a list of known sites: a line goes when it is short
+//! and made only of sharing words, starts like a subscription or cookie prompt, is a
+//! copyright notice, or repeats an earlier short line. Article sentences that merely mention
+//! cookies or copyright are kept because the rules look at the whole line and its length.
+//! This module does not look at HTML structure (see [`crate::html`]).
+
+/// Plain text after debris removal.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Cleaned {
+    /// The clean text: lines joined with `\n`, paragraphs separated by one blank line.
+    pub text: String,
+    /// A headline found printed more than once at the top of the text.
+    pub title: Option<String>,
+    /// How many lines were dropped.
+    pub dropped: usize,
+}
+
+/// Normalise raw text: no byte-order mark, `\n` line ends, no control characters, no
+/// trailing spaces, at most one blank line in a row, no leading or trailing blank lines.
+pub fn normalise(raw: &str) -> String {
+    let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    let mut out = String::with_capacity(raw.len());
+    let mut blank_run = 0usize;
+    for line in raw.split('\n') {
+        let mut clean = String::with_capacity(line.len());
+        for c in line.chars() {
+            match c {
+                '\r' => {}
+                '\t' => clean.push(' '),
+                '\u{a0}' | '\u{2007}' | '\u{202f}' => clean.push(' '),
+                '\u{200b}' | '\u{feff}' | '\u{ad}' => {}
+                c if c.is_control() => {}
+                c => clean.push(c),
+            }
+        }
+        let clean = clean.trim_end();
+        if clean.trim().is_empty() {
+            blank_run += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank_run > 0 { "\n\n" } else { "\n" });
+        }
+        blank_run = 0;
+        out.push_str(clean);
+    }
+    out
+}
+
+/// Lowercase, whitespace collapsed: the key under which lines are compared.
+pub(crate) fn line_key(line: &str) -> String {
+    let mut key = String::with_capacity(line.len());
+    for word in line.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    key
+}
+
+/// Words that make up share bars and social links.
+const SHARE_WORDS: &[&str] = &[
+    "share",
+    "shares",
+    "tweet",
+    "twitter",
+    "x",
+    "facebook",
+    "linkedin",
+    "whatsapp",
+    "email",
+    "e-mail",
+    "mail",
+    "print",
+    "pinterest",
+    "pin",
+    "it",
+    "reddit",
+    "telegram",
+    "copy",
+    "link",
+    "messenger",
+    "xing",
+    "flipboard",
+    "tumblr",
+    "pocket",
+    "threads",
+    "bluesky",
+    "mastodon",
+    "sms",
+    "teilen",
+    "drucken",
+    "this",
+    "on",
+    "via",
+    "article",
+    "story",
+    "post",
+    "follow",
+    "us",
+    "the",
+    "share:",
+    "teilen:",
+    "&",
+    "|",
+    "/",
+    "·",
+    "•",
+];
+
+/// Whole lines that are navigation or page furniture, compared after trimming punctuation.
+const FURNITURE_LINES: &[&str] = &[
+    "advertisement",
+    "advertisment",
+    "anzeige",
+    "werbung",
+    "sponsored",
+    "sponsored content",
+    "read more",
+    "read more:",
+    "continue reading",
+    "weiterlesen",
+    "mehr lesen",
+    "mehr zum thema",
+    "related",
+    "related articles",
+    "related stories",
+    "related posts",
+    "related content",
+    "see also",
+    "more from",
+    "recommended",
+    "comments",
+    "leave a comment",
+    "leave a reply",
+    "post a comment",
+    "kommentare",
+    "subscribe",
+    "subscribe now",
+    "sign up",
+    "log in",
+    "login",
+    "sign in",
+    "register",
+    "skip to content",
+    "skip to main content",
+    "back to top",
+    "nach oben",
+    "top",
+    "menu",
+    "menü",
+    "close",
+    "schließen",
+    "loading",
+    "loading...",
+    "image",
+    "photo",
+    "video",
+    "listen",
+    "listen to this article",
+    "play video",
+    "click here",
+];
+
+/// Starts of lines that are prompts rather than article text (only for short lines).
+const PROMPT_STARTS: &[&str] = &[
+    "share on ",
+    "share this",
+    "share via",
+    "click to share",
+    "click to email",
+    "click to print",
+    "follow us",
+    "follow @",
+    "like us on",
+    "sign up for",
+    "sign up to",
+    "subscribe to",
+    "subscribe for",
+    "get our newsletter",
+    "get the newsletter",
+    "join our newsletter",
+    "newsletter abonnieren",
+    "jetzt abonnieren",
+    "abonnieren sie",
+    "melden sie sich",
+    "download our app",
+    "read more:",
+    "read also:",
+    "lesen sie auch",
+    "auch interessant",
+    "das könnte sie auch interessieren",
+    "you may also like",
+    "you might also like",
+    "more stories",
+    "recommended for you",
+    "posted in ",
+    "filed under",
+    "tags:",
+    "tagged ",
+    "schlagworte:",
+    "permalink",
+    "report an error",
+    "report a correction",
+];
+
+/// Why a line is page debris, or `None` if it may be article text.
+pub fn debris_reason(line: &str) -> Option<&'static str> {
+    let key = line_key(line);
+    if key.is_empty() {
+        return None;
+    }
+    let chars = key.chars().count();
+    let bare = key.trim_matches(|c: char| !c.is_alphanumeric());
+    if key.contains("content is protected")
+        || key.contains("copying is not allowed")
+        || key.contains("copy protected")
+        || (key.contains("right click") && key.contains("disabled"))
+        || key.contains("inhalt ist geschützt")
+    {
+        return Some("copy-protection notice");
+    }
+    if chars <= 40 && FURNITURE_LINES.iter().any(|f| *f == bare || *f == key) {
+        return Some("page furniture");
+    }
+    if chars <= 160 {
+        let words: Vec<&str> = key.split(' ').collect();
+        let sharing = words
+            .iter()
+            .filter(|w| SHARE_WORDS.contains(&w.trim_matches(|c: char| c == ':' || c == ',')))
+            .count();
+        let has_network = words.iter().any(|w| {
+            matches!(
+                w.trim_matches(|c: char| !c.is_alphanumeric()),
+                "share" | "tweet" | "facebook" | "twitter" | "linkedin" | "whatsapp" | "pinterest" | "teilen"
+            )
+        });
+        if has_network && sharing == words.len() {
+            return Some("share buttons");
+        }
+        if PROMPT_STARTS.iter().any(|p| key.starts_with(p)) {
+            return Some("prompt");
+        }
+    }
+    if chars <= 200
+        && (key.starts_with('©')
+            || key.starts_with("(c) ")
+            || key.starts_with("copyright")
+            || key.starts_with("urheberrecht"))
+    {
+        return Some("copyright line");
+    }
+    if chars <= 250 && (key.contains("all rights reserved") || key.contains("alle rechte vorbehalten")) {
+        return Some("copyright line");
+    }
+    if chars <= 400
+        && key.contains("cookie")
+        && [
+            "we use",
+            "this site uses",
+            "this website uses",
+            "accept",
+            "consent",
+            "cookie policy",
+            "cookie settings",
+            "verwendet cookies",
+            "nutzt cookies",
+            "akzeptieren",
+            "zustimm",
+        ]
+        .iter()
+        .any(|p| key.contains(p))
+    {
+        return Some("cookie notice");
+    }
+    if chars <= 200
+        && key.contains("newsletter")
+        && ["subscribe", "sign up", "get ", "join", "abonn", "anmelden"].iter().any(|p| key.contains(p))
+    {
+        return Some("newsletter prompt");
+    }
+    None
+}
+
+/// Does a line look like a headline (short, no sentence-final punctuation)?
+fn headline_like(line: &str) -> bool {
+    let n = line.chars().count();
+    (3..=200).contains(&n) && !line.ends_with(['.', ',', ';', ':']) && line.chars().any(char::is_alphabetic)
+}
+
+/// Normalise plain text and, when `clean` is set, drop page debris.
+///
+/// A headline printed twice at the top becomes [`Cleaned::title`] and leaves the text.
+pub fn clean_plain_text(raw: &str, clean: bool) -> Cleaned {
+    let text = normalise(raw);
+    if !clean {
+        return Cleaned { text, title: None, dropped: 0 };
+    }
+    // Lines with a flag for "blank line before".
+    let mut lines: Vec<(&str, bool)> = Vec::new();
+    let mut blank_before = false;
+    for line in text.split('\n') {
+        if line.is_empty() {
+            blank_before = true;
+        } else {
+            lines.push((line, blank_before));
+            blank_before = false;
+        }
+    }
+    let mut keep = vec![true; lines.len()];
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut dropped = 0;
+    for (i, (line, _)) in lines.iter().enumerate() {
+        let key = line_key(line);
+        let has_letters = key.chars().any(char::is_alphanumeric);
+        let debris = debris_reason(line).is_some() || !has_letters && key.chars().count() > 2;
+        if debris || key.chars().count() <= 300 && !seen.insert(key) {
+            keep[i] = false;
+        }
+        if !keep[i] {
+            dropped += 1;
+        }
+    }
+    // A headline repeated among the first lines: it is the title, not text.
+    let mut title = None;
+    if let Some(first) = lines.first().map(|l| l.0) {
+        let first_key = line_key(first);
+        let repeated = lines.iter().skip(1).take(4).any(|(l, _)| line_key(l) == first_key);
+        if repeated && headline_like(first) {
+            title = Some(first.trim().to_string());
+            keep[0] = false;
+            dropped += 1;
+        }
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut pending_blank = false;
+    for (i, (line, blank)) in lines.iter().enumerate() {
+        pending_blank |= *blank;
+        if !keep[i] {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if pending_blank { "\n\n" } else { "\n" });
+        }
+        pending_blank = false;
+        out.push_str(line);
+    }
+    Cleaned { text: out, title, dropped }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalise_line_ends_controls_and_blank_runs() {
+        assert_eq!(
+            normalise("\u{feff}One\r\nTwo  \r\n\r\n\r\n\u{0}Three\u{a0}four\n\n"),
+            "One\nTwo\n\nThree four"
+        );
+        assert_eq!(normalise(""), "");
+        assert_eq!(normalise("\n \n\t\n"), "");
+    }
+
+    #[test]
+    fn repeated_headline_becomes_title() {
+        let raw = "Storm hits coast\n\nStorm hits coast\n\nThe storm arrived on Monday.\n\nShare:\nerror: Content is protected !!\n";
+        let c = clean_plain_text(raw, true);
+        assert_eq!(c.title.as_deref(), Some("Storm hits coast"));
+        assert_eq!(c.text, "The storm arrived on Monday.");
+        assert_eq!(c.dropped, 4);
+    }
+
+    #[test]
+    fn single_headline_is_kept() {
+        let c = clean_plain_text("Storm hits coast\n\nThe storm arrived on Monday.", true);
+        assert_eq!(c.title, None);
+        assert_eq!(c.text, "Storm hits coast\n\nThe storm arrived on Monday.");
+    }
+
+    #[test]
+    fn boilerplate_lines_go_and_sentences_stay() {
+        let raw = "Officials met on Tuesday.\n\
+                   Share this article\n\
+                   Facebook Twitter WhatsApp Email\n\
+                   Sign up for our daily newsletter\n\
+                   We use cookies to improve your experience. Accept all\n\
+                   © 2023 Example Media Ltd\n\
+                   Copyright 2021 Acme News. All rights reserved.\n\
+                   Advertisement\n\
+                   The court ruled that the cookie maker owed damages to its customers over the recall.\n\
+                   He said the copyright dispute was settled.";
+        let c = clean_plain_text(raw, true);
+        assert_eq!(
+            c.text,
+            "Officials met on Tuesday.\n\
+             The court ruled that the cookie maker owed damages to its customers over the recall.\n\
+             He said the copyright dispute was settled."
+        );
+        assert_eq!(c.dropped, 7);
+    }
+
+    #[test]
+    fn german_debris() {
+        assert!(debris_reason("Teilen").is_some());
+        assert_eq!(debris_reason("Alle Rechte vorbehalten."), Some("copyright line"));
+        assert_eq!(debris_reason("Diese Website verwendet Cookies. Akzeptieren"), Some("cookie notice"));
+        assert_eq!(debris_reason("Die Regierung hat am Montag beschlossen, die Steuern zu senken."), None);
+    }
+
+    #[test]
+    fn repeated_short_lines_are_dropped_once_seen() {
+        let c =
+            clean_plain_text("A first paragraph.\n\nRead the rules\n\nMiddle text.\n\nRead the rules", true);
+        assert_eq!(c.text, "A first paragraph.\n\nRead the rules\n\nMiddle text.");
+    }
+
+    #[test]
+    fn cleaning_can_be_switched_off() {
+        let c = clean_plain_text("Share:\r\nText", false);
+        assert_eq!(c.text, "Share:\nText");
+        assert_eq!(c.dropped, 0);
+    }
+}

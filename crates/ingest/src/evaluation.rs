@@ -1,0 +1,368 @@
+//! Main-text extraction evaluation on the trafilatura benchmark
+//! (`../shared/data/extraction/trafilatura-eval.tar.gz`), scored the way its authors score it.
+//!
+//! The metric: each page lists segments that must appear in the extracted text (`with`)
+//! and segments that must not (`without`). A segment counts as present if it occurs in the
+//! output after whitespace normalisation (runs of whitespace become one space). Counts are
+//! pooled over all pages: precision = TP / (TP + FP), recall = TP / (TP + FN), F1 their
+//! harmonic mean. Metadata is scored by exact match where the benchmark gives a value (an
+//! empty gold value expects nothing to be found):
+//! - title: whitespace collapsed, case ignored;
+//! - author: names split at `;`, `,`, `&`, `/`, " and ", " und ", a leading "by"/"von"
+//!   dropped, whitespace collapsed, case ignored, compared as sets;
+//! - date: the `YYYY-MM-DD` part.
+//!
+//! Speed is pages per second on one core over the pages already in memory (decode, parse,
+//! main text and metadata). The peer, trafilatura, runs in one Python process over the same
+//! pages and reports its own extraction time. This module is for the evaluation command,
+//! not for tests: it needs the data set and, for the peer, the Python environment.
+
+use crate::html;
+use serde_json::Value;
+use std::collections::HashMap;
+use std::io::{BufRead, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Why an evaluation could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    /// The data set is not there.
+    #[error("evaluation data not found at {0} (it lives in ../shared/data/extraction; see ../shared/data/README.md)")]
+    MissingData(PathBuf),
+    /// Reading the archive failed.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// `evaldata.json` is not as expected.
+    #[error("bad evaldata.json: {0}")]
+    Format(String),
+    /// The peer could not be run or its output not read.
+    #[error("peer failed: {0}")]
+    Peer(String),
+}
+
+/// One benchmark page and its gold annotations.
+#[derive(Clone, Debug, Default)]
+pub struct EvalPage {
+    /// File name in the archive.
+    pub file: String,
+    /// The page's address.
+    pub url: String,
+    /// Raw bytes.
+    pub html: Vec<u8>,
+    /// Segments that must be found.
+    pub with: Vec<String>,
+    /// Segments that must not be found.
+    pub without: Vec<String>,
+    /// Gold title (`None`: not annotated).
+    pub title: Option<String>,
+    /// Gold author(s).
+    pub author: Option<String>,
+    /// Gold date.
+    pub date: Option<String>,
+}
+
+/// What an extractor returned for one page.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Output {
+    /// Main text.
+    pub text: String,
+    /// Title.
+    pub title: Option<String>,
+    /// Authors.
+    pub authors: Vec<String>,
+    /// Date (ISO 8601).
+    pub date: Option<String>,
+}
+
+/// Read the benchmark archive.
+pub fn load(path: &Path) -> Result<Vec<EvalPage>, EvalError> {
+    if !path.exists() {
+        return Err(EvalError::MissingData(path.to_path_buf()));
+    }
+    let io_err = |source| EvalError::Io { path: path.to_path_buf(), source };
+    let file = std::fs::File::open(path).map_err(io_err)?;
+    let mut archive = tar::Archive::new(flate2::read::GzDecoder::new(std::io::BufReader::new(file)));
+    let mut files: HashMap<String, Vec<u8>> = HashMap::new();
+    let mut evaldata = None;
+    for entry in archive.entries().map_err(io_err)? {
+        let mut entry = entry.map_err(io_err)?;
+        let name = entry.path().map_err(io_err)?.to_string_lossy().to_string();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).map_err(io_err)?;
+        let base = name.rsplit('/').next().unwrap_or(&name).to_string();
+        if base == "evaldata.json" {
+            evaldata = Some(bytes);
+        } else if !bytes.is_empty() {
+            files.insert(base, bytes);
+        }
+    }
+    let evaldata = evaldata.ok_or_else(|| EvalError::Format("no evaldata.json in the archive".into()))?;
+    let json: serde_json::Map<String, Value> =
+        serde_json::from_slice(&evaldata).map_err(|e| EvalError::Format(e.to_string()))?;
+    let strings = |v: Option<&Value>| -> Vec<String> {
+        v.and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+            .unwrap_or_default()
+    };
+    let mut pages = Vec::new();
+    for (url, item) in json {
+        let file = item.get("file").and_then(Value::as_str).unwrap_or("").to_string();
+        let Some(html) = files.remove(&file) else {
+            return Err(EvalError::Format(format!("page {file} listed but not in the archive")));
+        };
+        pages.push(EvalPage {
+            file,
+            url,
+            html,
+            with: strings(item.get("with")),
+            without: strings(item.get("without")),
+            title: item.get("title").and_then(Value::as_str).map(str::to_string),
+            author: item.get("author").and_then(Value::as_str).map(str::to_string),
+            date: item.get("date").and_then(Value::as_str).map(str::to_string),
+        });
+    }
+    pages.sort_by(|a, b| a.file.cmp(&b.file));
+    Ok(pages)
+}
+
+/// Run our extractor over the pages on this thread; returns outputs and the time taken.
+pub fn run_ours(pages: &[EvalPage]) -> (Vec<Output>, Duration) {
+    let start = Instant::now();
+    let outputs = pages
+        .iter()
+        .map(|p| {
+            let page = html::extract(&p.html, &html::Hints { url: Some(&p.url), content_type: None });
+            Output { text: page.text, title: page.title, authors: page.authors, date: page.published }
+        })
+        .collect();
+    (outputs, start.elapsed())
+}
+
+/// Run trafilatura (through `script`, with `python`) over the pages in one process; returns
+/// its outputs and the extraction time it measured itself.
+pub fn run_peer(pages: &[EvalPage], python: &Path, script: &Path) -> Result<(Vec<Output>, Duration), EvalError> {
+    let dir = std::env::temp_dir().join(format!("newsgraph-eval-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| EvalError::Peer(e.to_string()))?;
+    let result = (|| {
+        let mut manifest = String::new();
+        for (i, p) in pages.iter().enumerate() {
+            let path = dir.join(format!("{i}.html"));
+            std::fs::write(&path, &p.html).map_err(|e| EvalError::Peer(e.to_string()))?;
+            manifest.push_str(&serde_json::json!({"id": i, "path": path, "url": p.url}).to_string());
+            manifest.push('\n');
+        }
+        let mut child = std::process::Command::new(python)
+            .arg(script)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .map_err(|e| EvalError::Peer(format!("cannot start {}: {e}", python.display())))?;
+        if let Some(mut stdin) = child.stdin.take() {
+            stdin.write_all(manifest.as_bytes()).map_err(|e| EvalError::Peer(e.to_string()))?;
+        }
+        let stdout = child.stdout.take().ok_or_else(|| EvalError::Peer("no output".into()))?;
+        let mut outputs = vec![Output::default(); pages.len()];
+        let mut seconds = None;
+        for line in std::io::BufReader::new(stdout).lines() {
+            let line = line.map_err(|e| EvalError::Peer(e.to_string()))?;
+            let v: Value = serde_json::from_str(&line).map_err(|e| EvalError::Peer(format!("bad output line: {e}")))?;
+            if let Some(s) = v.get("seconds").and_then(Value::as_f64) {
+                seconds = Some(s);
+                continue;
+            }
+            let Some(i) = v.get("id").and_then(Value::as_u64).map(|i| i as usize).filter(|i| *i < pages.len()) else {
+                continue;
+            };
+            let s = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string).filter(|s| !s.is_empty());
+            outputs[i] = Output {
+                text: s("text").unwrap_or_default(),
+                title: s("title"),
+                authors: s("author").map(|a| a.split(';').map(|x| x.trim().to_string()).collect()).unwrap_or_default(),
+                date: s("date"),
+            };
+        }
+        let status = child.wait().map_err(|e| EvalError::Peer(e.to_string()))?;
+        if !status.success() {
+            return Err(EvalError::Peer(format!("{} exited with {status}", script.display())));
+        }
+        let seconds = seconds.ok_or_else(|| EvalError::Peer("no timing line".into()))?;
+        Ok((outputs, Duration::from_secs_f64(seconds)))
+    })();
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+/// Pooled scores of one extractor.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Scores {
+    /// `with` segments found.
+    pub true_positives: usize,
+    /// `with` segments missed.
+    pub false_negatives: usize,
+    /// `without` segments found.
+    pub false_positives: usize,
+    /// `without` segments correctly absent.
+    pub true_negatives: usize,
+    /// Title matches and pages with a gold title.
+    pub title: (usize, usize),
+    /// Author matches and pages with gold authors.
+    pub author: (usize, usize),
+    /// Date matches and pages with a gold date.
+    pub date: (usize, usize),
+    /// Pages scored.
+    pub pages: usize,
+}
+
+impl Scores {
+    /// TP / (TP + FP).
+    pub fn precision(&self) -> f64 {
+        ratio(self.true_positives, self.true_positives + self.false_positives)
+    }
+    /// TP / (TP + FN).
+    pub fn recall(&self) -> f64 {
+        ratio(self.true_positives, self.true_positives + self.false_negatives)
+    }
+    /// Harmonic mean of precision and recall.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+/// `a / b`, 0 when `b` is 0.
+pub fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// Whitespace runs to one space, trimmed.
+pub fn normalise_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn title_key(s: &str) -> String {
+    normalise_space(s).to_lowercase()
+}
+
+/// Author names as a sorted set of normalised names.
+pub fn author_key(s: &str) -> Vec<String> {
+    let lower = format!(" {} ", s.to_lowercase());
+    let unified = lower.replace(" and ", ";").replace(" und ", ";").replace(['&', ',', '/'], ";");
+    let mut names: Vec<String> = unified
+        .split(';')
+        .map(|n| {
+            let n = normalise_space(n);
+            let n = n.strip_prefix("by ").or_else(|| n.strip_prefix("von ")).unwrap_or(&n).to_string();
+            n.trim_matches(|c: char| !c.is_alphanumeric()).to_string()
+        })
+        .filter(|n| !n.is_empty())
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// Score one page's output into `scores`.
+pub fn score_page(page: &EvalPage, out: &Output, scores: &mut Scores) {
+    let text = normalise_space(&out.text);
+    for seg in &page.with {
+        if text.contains(normalise_space(seg).as_str()) {
+            scores.true_positives += 1;
+        } else {
+            scores.false_negatives += 1;
+        }
+    }
+    for seg in &page.without {
+        if text.contains(normalise_space(seg).as_str()) {
+            scores.false_positives += 1;
+        } else {
+            scores.true_negatives += 1;
+        }
+    }
+    if let Some(gold) = &page.title {
+        scores.title.1 += 1;
+        let ours = out.title.as_deref().unwrap_or("");
+        scores.title.0 += usize::from(title_key(gold) == title_key(ours));
+    }
+    if let Some(gold) = &page.author {
+        scores.author.1 += 1;
+        scores.author.0 += usize::from(author_key(gold) == author_key(&out.authors.join("; ")));
+    }
+    if let Some(gold) = &page.date {
+        scores.date.1 += 1;
+        let ours = out.date.as_deref().unwrap_or("");
+        let day = |s: &str| s.get(..10).unwrap_or(s).to_string();
+        scores.date.0 += usize::from(day(gold.trim()) == day(ours.trim()));
+    }
+    scores.pages += 1;
+}
+
+/// Score all pages.
+pub fn score(pages: &[EvalPage], outputs: &[Output]) -> Scores {
+    let mut s = Scores::default();
+    for (p, o) in pages.iter().zip(outputs) {
+        score_page(p, o, &mut s);
+    }
+    s
+}
+
+/// The language a page's gold segments are written in (for per-language figures).
+pub fn page_language(page: &EvalPage) -> &'static str {
+    let sample: String = page.with.join(" ");
+    match crate::language::detect(&sample) {
+        Some(d) if d.code == "de" => "de",
+        Some(d) if d.code == "en" => "en",
+        _ => "other",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_are_matched_after_whitespace_normalisation() {
+        let page = EvalPage {
+            with: vec!["two  words".into(), "missing".into()],
+            without: vec!["Impressum".into(), "absent".into()],
+            title: Some("A  Title".into()),
+            author: Some("Von Ann Lee und Bo Chen".into()),
+            date: Some("2020-01-02".into()),
+            ..EvalPage::default()
+        };
+        let out = Output {
+            text: "some two\n words here\n\nImpressum".into(),
+            title: Some("a title".into()),
+            authors: vec!["Bo Chen".into(), "Ann Lee".into()],
+            date: Some("2020-01-02T10:00:00Z".into()),
+        };
+        let mut s = Scores::default();
+        score_page(&page, &out, &mut s);
+        assert_eq!((s.true_positives, s.false_negatives, s.false_positives, s.true_negatives), (1, 1, 1, 1));
+        assert_eq!((s.title, s.author, s.date), ((1, 1), (1, 1), (1, 1)));
+        assert!((s.f1() - 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn empty_gold_expects_nothing() {
+        let page = EvalPage { author: Some(String::new()), date: Some(String::new()), ..EvalPage::default() };
+        let mut s = Scores::default();
+        score_page(&page, &Output::default(), &mut s);
+        assert_eq!((s.author, s.date), ((1, 1), (1, 1)));
+        score_page(&page, &Output { authors: vec!["X".into()], ..Output::default() }, &mut s);
+        assert_eq!(s.author, (1, 2));
+    }
+}

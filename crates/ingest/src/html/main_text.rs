@@ -1,0 +1,675 @@
+//! The main text of a page: find the element that holds the article and read its blocks.
+//!
+//! Three steps, each linear in the size of the page:
+//! 1. Mark page furniture: elements that never hold article text (`script`, `nav`,
+//!    `footer`, forms, hidden elements) and elements whose class, id or role names
+//!    navigation, sharing, comments, related links, newsletters, cookie banners or ads
+//!    (unless they hold most of the page's text, as outer wrappers do).
+//! 2. Choose the article container: an element marked as the article body
+//!    (`itemprop=articleBody`, classes such as `entry-content` or `article-body`,
+//!    `<article>`, `<main>`), checked against a paragraph-density score in the manner of
+//!    Readability (text, commas and link density of paragraphs credited to their parents).
+//! 3. Read the container's blocks in order, dropping link lists, share and copyright lines,
+//!    and a leading copy of the headline.
+//!
+//! It does not render CSS or run scripts: text that only appears after JavaScript runs is
+//! not found.
+
+#![allow(clippy::needless_range_loop)] // nodes are indexed by id in several parallel arrays
+
+use super::dom::{Dom, NodeData, NodeId, Tag, NONE};
+use crate::debris;
+
+/// The main text of a page.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MainText {
+    /// Blocks separated by a blank line.
+    pub text: String,
+    /// How the container was chosen (`marked`, `scored`, `body`).
+    pub method: &'static str,
+}
+
+/// Tags whose whole subtree is never article text.
+fn furniture_tag(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::SCRIPT
+            | Tag::STYLE
+            | Tag::NOSCRIPT
+            | Tag::TEMPLATE
+            | Tag::SVG
+            | Tag::MATH
+            | Tag::CANVAS
+            | Tag::IFRAME
+            | Tag::OBJECT
+            | Tag::EMBED
+            | Tag::VIDEO
+            | Tag::AUDIO
+            | Tag::INPUT
+            | Tag::BUTTON
+            | Tag::SELECT
+            | Tag::OPTION
+            | Tag::TEXTAREA
+            | Tag::LABEL
+            | Tag::DIALOG
+            | Tag::NAV
+            | Tag::ASIDE
+            | Tag::FOOTER
+            | Tag::HEADER
+            | Tag::MENU
+            | Tag::FIGCAPTION
+            | Tag::HEAD
+            | Tag::TITLE
+            | Tag::MAP
+            | Tag::NOEMBED
+            | Tag::NOFRAMES
+            | Tag::XMP
+            | Tag::FRAMESET
+            | Tag::APPLET
+            | Tag::MARQUEE
+            | Tag::PROGRESS
+            | Tag::METER
+            | Tag::OUTPUT
+            | Tag::RT
+            | Tag::RP
+    )
+}
+
+/// How sure a class or id is to name furniture.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Furniture {
+    /// Might be a wrapper named after its side content: removed unless it holds most text.
+    Weak,
+    /// Comments, share bars, hidden text: removed.
+    Strong,
+}
+
+/// Parts of class names and ids (split at `-`, `_`, spaces) that name furniture.
+fn furniture_part(part: &str) -> Option<Furniture> {
+    use Furniture::*;
+    Some(match part {
+        "comment" | "comments" | "commentlist" | "kommentare" | "disqus" | "respond" | "replies"
+        | "share" | "sharing" | "shares" | "social" | "socials" | "sharebar" | "addthis" | "shariff"
+        | "sharedaddy" | "hidden" | "hide" | "invisible" | "cookie" | "cookies" | "consent" | "gdpr"
+        | "newsletter" | "outbrain" | "taboola" | "sronly" | "breadcrumb" | "breadcrumbs" => Strong,
+        "nav" | "navbar" | "navigation" | "menu" | "submenu" | "footer" | "sidebar" | "widget"
+        | "widgets" | "related" | "relatedposts" | "recommended" | "recommendations" | "recirculation"
+        | "subscribe" | "subscription" | "banner" | "ad" | "ads" | "advert" | "adverts" | "advertisement"
+        | "advertising" | "anzeige" | "werbung" | "sponsor" | "sponsored" | "promo" | "promotion"
+        | "popup" | "modal" | "overlay" | "pagination" | "pager" | "toolbar" | "skip" | "login"
+        | "signin" | "search" | "tags" | "tagcloud" | "taglist" | "byline" | "meta" | "postmeta"
+        | "print" | "rating" | "masthead" | "topbar" | "caption" | "credit" | "credits" | "copyright"
+        | "disclaimer" | "teaser" | "teasers" | "more" | "author" | "authors" | "bio" | "avatar"
+        | "infobox" | "tooltip" | "dropdown" | "header" => Weak,
+        _ => return None,
+    })
+}
+
+/// Substrings of class names and ids that name furniture whatever surrounds them.
+const FURNITURE_SUBSTRINGS: &[(&str, Furniture)] = &[
+    ("comment", Furniture::Strong),
+    ("social", Furniture::Strong),
+    ("share", Furniture::Strong),
+    ("cookie", Furniture::Strong),
+    ("newsletter", Furniture::Strong),
+    ("breadcrumb", Furniture::Strong),
+    ("sidebar", Furniture::Weak),
+    ("navbar", Furniture::Weak),
+    ("navigation", Furniture::Weak),
+    ("related", Furniture::Weak),
+    ("advert", Furniture::Weak),
+    ("sponsor", Furniture::Weak),
+    ("footer", Furniture::Weak),
+    ("widget", Furniture::Weak),
+    ("popup", Furniture::Weak),
+    ("pagination", Furniture::Weak),
+];
+
+/// Class tokens that look like furniture words but describe state of the whole page.
+fn state_token(token: &str) -> bool {
+    token.starts_with("has-")
+        || token.starts_with("no-")
+        || token.starts_with("with-")
+        || token.starts_with("show-")
+        || token.ends_with("-open")
+        || token.ends_with("-closed")
+        || token.ends_with("-enabled")
+        || token.ends_with("-active")
+        || token.ends_with("-allowed")
+        || token.starts_with("tag-")
+        || token.starts_with("category-")
+        || token.starts_with("wp-embed")
+}
+
+fn furniture_attr(value: &str) -> Option<Furniture> {
+    let mut best: Option<Furniture> = None;
+    for token in value.split_whitespace() {
+        let token = token.to_ascii_lowercase();
+        if state_token(&token) {
+            continue;
+        }
+        let mut found = token.split(['-', '_', ':', '.', '/']).filter_map(furniture_part).max();
+        if found.is_none() {
+            found = FURNITURE_SUBSTRINGS.iter().filter(|(s, _)| token.contains(s)).map(|(_, f)| *f).max();
+        }
+        if matches!(token.as_str(), "sr-only" | "screen-reader-text" | "visually-hidden" | "visuallyhidden") {
+            found = Some(Furniture::Strong);
+        }
+        best = best.max(found);
+    }
+    best
+}
+
+/// Is this element furniture by its attributes (class, id, role, hidden)?
+fn furniture_by_attrs(dom: &Dom, id: NodeId) -> Option<Furniture> {
+    let mut verdict = None;
+    for (name, value) in dom.attrs_of(id) {
+        let v = match name {
+            "class" | "id" => furniture_attr(value),
+            "role" => match value.trim().to_ascii_lowercase().as_str() {
+                "navigation" | "banner" | "contentinfo" | "complementary" | "search" | "dialog" | "menu"
+                | "menubar" | "alertdialog" | "toolbar" => Some(Furniture::Strong),
+                _ => None,
+            },
+            "hidden" => Some(Furniture::Strong),
+            "aria-hidden" if value.trim() == "true" => Some(Furniture::Weak),
+            "style" => {
+                let s: String =
+                    value.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+                (s.contains("display:none") || s.contains("visibility:hidden")).then_some(Furniture::Strong)
+            }
+            _ => None,
+        };
+        verdict = verdict.max(v);
+    }
+    verdict
+}
+
+/// How strongly an element is marked as the article body (lower is stronger).
+fn body_rank(dom: &Dom, id: NodeId, tag: Tag) -> Option<u8> {
+    if let Some(p) = dom.attr(id, "itemprop") {
+        if p.to_ascii_lowercase().contains("articlebody") {
+            return Some(0);
+        }
+    }
+    for key in ["class", "id"] {
+        let Some(v) = dom.attr(id, key) else { continue };
+        for token in v.split_whitespace() {
+            let t: String =
+                token.to_ascii_lowercase().chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+            if matches!(
+                t.as_str(),
+                "articlebody"
+                    | "articlebodytext"
+                    | "articletext"
+                    | "articlecontent"
+                    | "articlecontents"
+                    | "articlebodycontent"
+                    | "storybody"
+                    | "storycontent"
+                    | "storytext"
+                    | "postcontent"
+                    | "postbody"
+                    | "posttext"
+                    | "postentry"
+                    | "entrycontent"
+                    | "entrybody"
+                    | "entrytext"
+                    | "contentbody"
+                    | "bodytext"
+                    | "blogcontent"
+                    | "blogpostcontent"
+                    | "singlecontent"
+                    | "newscontent"
+                    | "newstext"
+                    | "textcontent"
+                    | "richtext"
+                    | "artikeltext"
+                    | "artikelinhalt"
+                    | "tdpostcontent"
+                    | "itemfulltext"
+                    | "fulltext"
+                    | "maincontent"
+                    | "pagecontent"
+                    | "contentmain"
+            ) {
+                return Some(if t == "maincontent" || t == "pagecontent" || t == "contentmain" {
+                    3
+                } else {
+                    1
+                });
+            }
+        }
+    }
+    match tag {
+        Tag::ARTICLE => Some(2),
+        Tag::MAIN => Some(3),
+        _ if dom.attr(id, "role").is_some_and(|r| r.eq_ignore_ascii_case("main")) => Some(3),
+        _ => None,
+    }
+}
+
+/// Per-node counts over text that is not furniture.
+struct Stats {
+    /// Non-space bytes of text below the node.
+    text: Vec<u32>,
+    /// Non-space bytes of link text below the node.
+    link: Vec<u32>,
+    /// Non-space bytes of text directly in the node or its inline children.
+    inline: Vec<u32>,
+    /// Commas below the node.
+    commas: Vec<u32>,
+}
+
+fn count(dom: &Dom, removed: &[bool]) -> Stats {
+    let n = dom.nodes.len();
+    let mut s = Stats { text: vec![0; n], link: vec![0; n], inline: vec![0; n], commas: vec![0; n] };
+    for id in (1..n).rev() {
+        if removed[id] {
+            continue;
+        }
+        let node = &dom.nodes[id];
+        match node.data {
+            NodeData::Text { .. } => {
+                let t = dom.text(id as NodeId);
+                s.text[id] = t.bytes().filter(|b| !b.is_ascii_whitespace()).count() as u32;
+                s.commas[id] = t.bytes().filter(|&b| b == b',').count() as u32;
+                s.inline[id] = s.text[id];
+            }
+            NodeData::Element { tag, .. } => {
+                if tag == Tag::A {
+                    s.link[id] = s.text[id];
+                }
+                if tag.is_block() {
+                    s.inline[id] = 0;
+                }
+            }
+            NodeData::Document => {}
+        }
+        let p = node.parent as usize;
+        if p < n {
+            s.text[p] += s.text[id];
+            s.link[p] += s.link[id];
+            s.commas[p] += s.commas[id];
+            if !dom.tag(id as NodeId).is_some_and(Tag::is_block) {
+                s.inline[p] += s.inline[id];
+            }
+        }
+    }
+    // `inline` of an element is its own inline text; blocks reset it for their parent above,
+    // but keep their own.
+    s
+}
+
+fn mark_furniture(dom: &Dom) -> Vec<bool> {
+    let n = dom.nodes.len();
+    let mut removed = vec![false; n];
+    for id in 1..n {
+        let parent = dom.nodes[id].parent as usize;
+        if parent < n && removed[parent] {
+            removed[id] = true;
+            continue;
+        }
+        if let NodeData::Element { tag, .. } = dom.nodes[id].data {
+            if furniture_tag(tag) {
+                removed[id] = true;
+            }
+        }
+    }
+    // Attribute rules, with a guard for wrappers that hold most of the page.
+    let raw = count(dom, &removed);
+    let total = raw.text.first().copied().unwrap_or(0).max(1);
+    let mut soft = vec![false; n];
+    for id in 1..n {
+        let parent = dom.nodes[id].parent as usize;
+        if parent < n && (soft[parent] || removed[parent]) {
+            soft[id] = true;
+            continue;
+        }
+        let NodeData::Element { tag, .. } = dom.nodes[id].data else { continue };
+        if matches!(tag, Tag::HTML | Tag::BODY | Tag::ARTICLE | Tag::MAIN) {
+            continue;
+        }
+        if body_rank(dom, id as NodeId, tag).is_some_and(|r| r <= 1) {
+            continue;
+        }
+        let verdict = furniture_by_attrs(dom, id as NodeId);
+        let share = raw.text[id] as f64 / total as f64;
+        soft[id] = match verdict {
+            Some(Furniture::Strong) => share < 0.6,
+            Some(Furniture::Weak) => share < 0.35,
+            None => false,
+        };
+        if tag == Tag::FORM {
+            soft[id] |= raw.text[id] < 500 || raw.link[id] * 2 > raw.text[id];
+        }
+        if tag == Tag::FIGURE {
+            soft[id] |= raw.text[id] < 250;
+        }
+    }
+    for id in 0..n {
+        removed[id] |= soft[id];
+    }
+    removed
+}
+
+fn link_density(s: &Stats, id: usize) -> f64 {
+    if s.text[id] == 0 {
+        0.0
+    } else {
+        s.link[id] as f64 / s.text[id] as f64
+    }
+}
+
+/// Paragraph-density scores: the best-scoring container.
+fn scored_container(dom: &Dom, removed: &[bool], s: &Stats) -> Option<NodeId> {
+    let n = dom.nodes.len();
+    let mut score = vec![0f64; n];
+    for id in 1..n {
+        if removed[id] {
+            continue;
+        }
+        let NodeData::Element { tag, .. } = dom.nodes[id].data else { continue };
+        let paragraph_like = matches!(tag, Tag::P | Tag::PRE | Tag::TD | Tag::BLOCKQUOTE | Tag::LI | Tag::DD)
+            || (matches!(tag, Tag::DIV | Tag::SECTION | Tag::ARTICLE | Tag::SPAN | Tag::FONT | Tag::CENTER)
+                && s.inline[id] >= 50);
+        let len =
+            if matches!(tag, Tag::DIV | Tag::SECTION | Tag::ARTICLE | Tag::SPAN | Tag::FONT | Tag::CENTER) {
+                s.inline[id]
+            } else {
+                s.text[id]
+            };
+        if !paragraph_like || len < 25 {
+            continue;
+        }
+        let points =
+            (1.0 + s.commas[id] as f64 + (len as f64 / 100.0).min(3.0)) * (1.0 - link_density(s, id));
+        let parent = dom.nodes[id].parent;
+        if parent != NONE {
+            score[parent as usize] += points;
+            let grand = dom.nodes[parent as usize].parent;
+            if grand != NONE {
+                score[grand as usize] += points / 2.0;
+                let great = dom.nodes[grand as usize].parent;
+                if great != NONE {
+                    score[great as usize] += points / 6.0;
+                }
+            }
+        }
+    }
+    let mut best: Option<(usize, f64)> = None;
+    for id in 1..n {
+        if score[id] <= 0.0 || removed[id] {
+            continue;
+        }
+        let Some(tag) = dom.tag(id as NodeId) else { continue };
+        let weight = match furniture_by_attrs(dom, id as NodeId) {
+            Some(_) => -25.0,
+            None => 0.0,
+        } + if body_rank(dom, id as NodeId, tag).is_some() { 25.0 } else { 0.0 };
+        let final_score = (score[id] + weight) * (1.0 - link_density(s, id));
+        if best.is_none_or(|(_, b)| final_score > b) {
+            best = Some((id, final_score));
+        }
+    }
+    best.map(|(id, _)| id as NodeId)
+}
+
+/// The element marked as the article body with the most text.
+fn marked_container(dom: &Dom, removed: &[bool], s: &Stats) -> Option<NodeId> {
+    let mut best: Option<(u8, u32, NodeId)> = None;
+    for id in 1..dom.nodes.len() {
+        if removed[id] {
+            continue;
+        }
+        let NodeData::Element { tag, .. } = dom.nodes[id].data else { continue };
+        let Some(rank) = body_rank(dom, id as NodeId, tag) else { continue };
+        let text = s.text[id].saturating_sub(s.link[id]);
+        if text < 100 {
+            continue;
+        }
+        let better = match best {
+            None => true,
+            Some((r, t, _)) => rank < r || rank == r && text > t,
+        };
+        if better {
+            best = Some((rank, text, id as NodeId));
+        }
+    }
+    best.map(|(_, _, id)| id)
+}
+
+/// One block of text and its link share.
+struct Block {
+    text: String,
+    link_bytes: usize,
+    tag: Tag,
+}
+
+struct Reader<'a> {
+    dom: &'a Dom,
+    removed: &'a [bool],
+    blocks: Vec<Block>,
+    current: String,
+    link_bytes: usize,
+    current_tag: Tag,
+    in_link: usize,
+    in_pre: usize,
+}
+
+impl Reader<'_> {
+    fn flush(&mut self) {
+        let text = self.current.trim();
+        if !text.is_empty() {
+            let text =
+                text.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n");
+            self.blocks.push(Block { text, link_bytes: self.link_bytes, tag: self.current_tag });
+        }
+        self.current.clear();
+        self.link_bytes = 0;
+    }
+
+    fn walk(&mut self, id: NodeId, depth: usize) {
+        if self.removed.get(id as usize).copied().unwrap_or(true) || depth > super::dom::MAX_DEPTH + 8 {
+            return;
+        }
+        match self.dom.data(id) {
+            NodeData::Text { .. } => {
+                let t = self.dom.text(id);
+                if self.in_pre > 0 {
+                    self.current.push_str(t);
+                } else {
+                    let before = self.current.len();
+                    for (i, part) in t.split(|c: char| c.is_whitespace()).enumerate() {
+                        if i > 0 && !self.current.ends_with([' ', '\n']) && !self.current.is_empty() {
+                            self.current.push(' ');
+                        }
+                        self.current.push_str(part);
+                    }
+                    if self.in_link > 0 {
+                        self.link_bytes += self.current.len() - before;
+                    }
+                }
+            }
+            NodeData::Element { tag, .. } => {
+                if tag == Tag::BR {
+                    self.current.push('\n');
+                    return;
+                }
+                let block = tag.is_block() && !matches!(tag, Tag::TD | Tag::TH);
+                if block {
+                    self.flush();
+                    self.current_tag = tag;
+                }
+                if tag == Tag::A {
+                    self.in_link += 1;
+                }
+                if tag == Tag::PRE {
+                    self.in_pre += 1;
+                }
+                let mut child = self.dom.nodes[id as usize].first_child;
+                while child != NONE {
+                    let cell = matches!(tag, Tag::TD | Tag::TH)
+                        || self.dom.tag(child).is_some_and(|t| matches!(t, Tag::TD | Tag::TH));
+                    if cell && !self.current.is_empty() && !self.current.ends_with([' ', '\n']) {
+                        self.current.push(' ');
+                    }
+                    self.walk(child, depth + 1);
+                    child = self.dom.nodes[child as usize].next;
+                }
+                if tag == Tag::A {
+                    self.in_link -= 1;
+                }
+                if tag == Tag::PRE {
+                    self.in_pre -= 1;
+                }
+                if block {
+                    self.flush();
+                }
+            }
+            NodeData::Document => {
+                let mut child = self.dom.nodes[id as usize].first_child;
+                while child != NONE {
+                    self.walk(child, depth + 1);
+                    child = self.dom.nodes[child as usize].next;
+                }
+            }
+        }
+    }
+}
+
+fn read_blocks(dom: &Dom, removed: &[bool], roots: &[NodeId]) -> Vec<Block> {
+    let mut r = Reader {
+        dom,
+        removed,
+        blocks: Vec::new(),
+        current: String::new(),
+        link_bytes: 0,
+        current_tag: Tag::P,
+        in_link: 0,
+        in_pre: 0,
+    };
+    for &root in roots {
+        r.current_tag = dom.tag(root).unwrap_or(Tag::DIV);
+        r.walk(root, 0);
+        r.flush();
+    }
+    r.blocks
+}
+
+fn keep_block(b: &Block) -> bool {
+    let len = b.text.len();
+    let density = b.link_bytes as f64 / len.max(1) as f64;
+    if density > 0.6 && !matches!(b.tag, Tag::P | Tag::BLOCKQUOTE | Tag::PRE) || density > 0.85 {
+        return false;
+    }
+    if b.text.lines().count() == 1 && debris::debris_reason(&b.text).is_some() {
+        return false;
+    }
+    true
+}
+
+/// Find and read the main text of a parsed page; `title` is dropped if it leads the text.
+pub fn extract(dom: &Dom, title: Option<&str>) -> MainText {
+    let removed = mark_furniture(dom);
+    let stats = count(dom, &removed);
+    let marked = marked_container(dom, &removed, &stats);
+    let scored = scored_container(dom, &removed, &stats);
+    let (container, method) = match (marked, scored) {
+        (Some(m), Some(s)) => {
+            let mt = stats.text[m as usize] as f64;
+            let st = stats.text[s as usize] as f64;
+            if dom.is_within(s, m) || mt >= 0.5 * st {
+                (m, "marked")
+            } else {
+                (s, "scored")
+            }
+        }
+        (Some(m), None) => (m, "marked"),
+        (None, Some(s)) => (s, "scored"),
+        (None, None) => (dom.find(Tag::BODY).unwrap_or(dom.root()), "body"),
+    };
+    let blocks = read_blocks(dom, &removed, &[container]);
+    let title_key = title.map(debris::line_key);
+    let mut out = String::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if !keep_block(b) {
+            continue;
+        }
+        if i < 3 && title_key.as_deref().is_some_and(|t| !t.is_empty() && debris::line_key(&b.text) == t) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&b.text);
+    }
+    MainText { text: out, method }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(html: &str) -> String {
+        extract(&Dom::parse(html), Some("Storm hits coast")).text
+    }
+
+    #[test]
+    fn article_body_without_furniture() {
+        let html = r##"<html><body>
+            <nav><a href="/">Home</a> <a href="/world">World</a></nav>
+            <header><div class="logo">The Daily</div></header>
+            <article>
+              <h1>Storm hits coast</h1>
+              <div class="byline">By Ann Lee</div>
+              <div class="article-body">
+                <p>The storm arrived on Monday, bringing heavy rain, strong winds and flooding to the coast.</p>
+                <div class="share-buttons"><a href="#">Facebook</a> <a href="#">Twitter</a></div>
+                <p>Officials said that more than 2,000 homes were without power, and schools were closed.</p>
+                <figure><img src="a.jpg"><figcaption>Photo: agency</figcaption></figure>
+                <p>Share this article</p>
+              </div>
+            </article>
+            <div id="comments"><p>Great article, thanks for writing it, I learned a lot today.</p></div>
+            <footer>© 2023 The Daily. All rights reserved.</footer>
+            </body></html>"##;
+        assert_eq!(
+            text(html),
+            "The storm arrived on Monday, bringing heavy rain, strong winds and flooding to the coast.\n\n\
+             Officials said that more than 2,000 homes were without power, and schools were closed."
+        );
+    }
+
+    #[test]
+    fn unmarked_page_found_by_paragraph_density() {
+        let para = "<p>Residents described the night as frightening, with water rising fast, and roofs torn off.</p>";
+        let html = format!(
+            r#"<body><div class="col"><ul><li><a href="/a">Link one</a></li><li><a href="/b">Link two</a></li></ul></div>
+               <div class="col2">{para}{para}<p>Second, different paragraph, with commas, and more words to count.</p></div>
+               <div class="col3"><p><a href="/x">Some promotional link text that is long</a></p></div></body>"#
+        );
+        let got = text(&html);
+        assert!(got.starts_with("Residents described"), "{got}");
+        assert!(got.ends_with("more words to count."), "{got}");
+        assert!(!got.contains("Link one"));
+    }
+
+    #[test]
+    fn wrapper_named_like_furniture_is_kept_when_it_holds_the_text() {
+        let html = r#"<body><div class="page has-sidebar layout-sidebar">
+            <p>The council voted on Tuesday, after a long debate, to approve the new budget for schools.</p>
+            <p>Members said the plan, which costs millions, would be reviewed again next year by auditors.</p>
+            </div></body>"#;
+        assert!(text(html).contains("approve the new budget"));
+    }
+
+    #[test]
+    fn line_breaks_and_tables() {
+        let html = r#"<body><div class="entry-content"><p>First line, with words enough for a paragraph<br>second line, also with words.</p>
+            <table><tr><td>Cell A</td><td>Cell B</td></tr></table></div></body>"#;
+        let got = text(html);
+        assert!(got.contains("First line, with words enough for a paragraph\nsecond line"), "{got}");
+        assert!(got.contains("Cell A Cell B"), "{got}");
+    }
+}

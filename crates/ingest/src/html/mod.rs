@@ -1,0 +1,77 @@
+//! HTML pages: decode, parse, and pull out the article text and its metadata.
+//!
+//! [`extract`] is the entry point: bytes in, a [`Page`] out. It never fails; what it could
+//! not do becomes a note in [`Page::notes`]. The parser ([`dom`]) is our own forgiving one
+//! (fast, bounded depth); the main-text finder ([`main_text`]) and the metadata rules
+//! ([`metadata`]) are written for news and blog pages.
+
+pub mod dom;
+pub mod entities;
+pub mod main_text;
+pub mod metadata;
+
+use crate::charset;
+
+/// What is known about a page before reading it.
+#[derive(Clone, Debug, Default)]
+pub struct Hints<'a> {
+    /// Where the page was fetched from.
+    pub url: Option<&'a str>,
+    /// The HTTP `Content-Type` header, if any.
+    pub content_type: Option<&'a str>,
+}
+
+/// The article read out of a page.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Page {
+    /// The main text: blocks separated by a blank line, headline not included.
+    pub text: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// Publication date (ISO 8601).
+    pub published: Option<String>,
+    /// Bylines.
+    pub authors: Vec<String>,
+    /// Site or outlet name.
+    pub outlet: Option<String>,
+    /// Canonical address (or the fetch address).
+    pub url: Option<String>,
+    /// The language the page declares (`<html lang>`, `og:locale`, …).
+    pub declared_language: Option<String>,
+    /// Remarks: charset guesses, flattened nesting, nothing found.
+    pub notes: Vec<String>,
+}
+
+/// Read the article and its metadata out of an HTML page.
+pub fn extract(bytes: &[u8], hints: &Hints<'_>) -> Page {
+    let decoded = charset::decode_html(bytes, hints.content_type);
+    let mut page = extract_str(&decoded.text, hints);
+    if let Some(note) = decoded.note {
+        page.notes.insert(0, note);
+    }
+    page
+}
+
+/// [`extract`] for a page that is already text.
+pub fn extract_str(html: &str, hints: &Hints<'_>) -> Page {
+    let dom = dom::Dom::parse(html);
+    let mut notes = Vec::new();
+    if dom.flattened {
+        notes.push(format!("elements nested deeper than {} levels were flattened", dom::MAX_DEPTH));
+    }
+    let meta = metadata::extract(&dom, hints.url);
+    let body = main_text::extract(&dom, meta.title.as_deref());
+    if body.text.is_empty() {
+        notes.push("no main text found".to_string());
+    }
+    Page {
+        text: body.text,
+        title: meta.title,
+        published: meta.published,
+        authors: meta.authors,
+        outlet: meta.outlet,
+        url: meta.url.or_else(|| hints.url.map(str::to_string)),
+        declared_language: meta.language,
+        notes,
+    }
+}
