@@ -1,0 +1,806 @@
+//! Finding attributions in a sentence: the cue, the source phrase, the content, the channel
+//! and the hedge.
+//!
+//! Content is found, in order of trust: a quotation next to the cue ("“…,” Hu said";
+//! "saying, “…”"), "according to", a clausal complement in the parse or an explicit "that",
+//! a quotation inside the cue's object ("called the situation “disconcerting”"), the part of
+//! the sentence before ", X said", and (for strong cues) the rest of the sentence. Cues
+//! inside quotations are the speaker's words, not the writer's attributions, and are skipped.
+
+use crate::cues::{self, CueVerb};
+use crate::syntax::{is_quote_mark, Syntax};
+use newsgraph_model::{DepRel, Document, Span, Status, Upos};
+
+/// A quotation as the extractor sees it: token positions of its marks.
+#[derive(Clone, Debug)]
+pub struct QuoteMarks {
+    /// Index into `Document::quoted`.
+    pub index: usize,
+    /// Token of the opening mark (or first content token if the mark was left off).
+    pub open: usize,
+    /// Token of the closing mark, or last token of the paragraph if left open.
+    pub close: usize,
+    /// The quotation it continues (index into this list), for multi-paragraph quotations.
+    pub continues: Option<usize>,
+    /// The quotation that continues it.
+    pub continued_by: Option<usize>,
+}
+
+/// An attribution found in one sentence, before speakers are resolved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    /// Sentence index.
+    pub sentence: usize,
+    /// Cue words.
+    pub cue: Span,
+    /// Main token of the cue.
+    pub cue_token: usize,
+    /// Status from the cue.
+    pub status: Status,
+    /// Tokens `[a, b)` of the phrase that names the source.
+    pub source: Option<(usize, usize)>,
+    /// Head token of the source phrase.
+    pub source_head: Option<usize>,
+    /// The claim.
+    pub content: Span,
+    /// Channel or addressee.
+    pub via: Option<Span>,
+    /// Hedge word.
+    pub hedge: Option<Span>,
+    /// Quotations (indices into the `QuoteMarks` list) that make up the content.
+    pub quotes: Vec<usize>,
+    /// True for a strong cue (say, tell) rather than a weak one (offer, call).
+    pub strong: bool,
+}
+
+/// What kind of cue.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum CueKind {
+    Verb(CueVerb),
+    According,
+    /// "― Name" after a quotation.
+    Dash,
+}
+
+/// Tokens between a source/cue group and the content that may be skipped.
+fn is_glue(word: &str) -> bool {
+    matches!(word, "," | ":" | "that" | "—" | "–" | "-" | "―")
+}
+
+/// Adverbs and auxiliaries that may stand between a subject and its cue.
+fn is_interposed(syn: &Syntax, t: usize) -> bool {
+    let w = syn.lower(t);
+    matches!(syn.upos(t), Upos::Adv | Upos::Aux | Upos::Part)
+        || matches!(
+            w.as_str(),
+            "also"
+                | "reportedly"
+                | "allegedly"
+                | "apparently"
+                | "quickly"
+                | "further"
+                | "previously"
+                | "later"
+                | "again"
+                | "publicly"
+                | "recently"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "may"
+                | "might"
+                | "could"
+                | "did"
+                | "does"
+                | "do"
+                | "not"
+                | "n't"
+                | "is"
+                | "was"
+                | "were"
+                | "are"
+                | "been"
+                | "being"
+                | "himself"
+                | "herself"
+                | "themselves"
+                | "itself"
+                | "repeatedly"
+                | "once"
+                | "often"
+                | "privately"
+                | "then"
+                | "now"
+                | "earlier"
+                | "separately"
+                | "similarly"
+                | "flatly"
+                | "firmly"
+        )
+}
+
+/// Find the attributions in sentence `s`.
+pub fn sentence(doc: &Document, s: usize, quotes: &[QuoteMarks], in_quote: &[bool]) -> Vec<Found> {
+    let syn = Syntax::new(doc, s);
+    let mut found = Vec::new();
+    if let Some(f) = speaker_label(&syn, s, quotes, in_quote) {
+        found.push(f);
+    }
+    let mut t = syn.start;
+    while t < syn.end {
+        if in_quote.get(t).copied().unwrap_or(false) {
+            t += 1;
+            continue;
+        }
+        if let Some((kind, cue_end)) = cue_at(&syn, t) {
+            if let Some(f) = build(&syn, s, t, cue_end, kind, quotes, in_quote) {
+                found.push(f);
+            }
+            t = cue_end.max(t + 1);
+        } else {
+            t += 1;
+        }
+    }
+    found
+}
+
+/// Words that open a paragraph with a colon without naming a speaker.
+fn is_label_word(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "update"
+            | "updated"
+            | "note"
+            | "editor"
+            | "editors"
+            | "photo"
+            | "photos"
+            | "video"
+            | "related"
+            | "image"
+            | "read"
+            | "watch"
+            | "share"
+            | "advertisement"
+            | "correction"
+            | "disclaimer"
+            | "warning"
+            | "breaking"
+            | "exclusive"
+            | "live"
+            | "opinion"
+            | "analysis"
+            | "more"
+            | "also"
+            | "see"
+            | "click"
+            | "follow"
+            | "subscribe"
+            | "sign"
+            | "tags"
+            | "topics"
+            | "filed"
+            | "posted"
+            | "published"
+            | "by"
+            | "source"
+            | "sources"
+            | "credit"
+            | "caption"
+            | "q"
+            | "a"
+            | "question"
+            | "answer"
+            | "here"
+            | "this"
+            | "why"
+            | "what"
+            | "how"
+            | "when"
+            | "where"
+            | "who"
+            | "listen"
+            | "transcript"
+            | "summary"
+            | "background"
+            | "context"
+            | "story"
+            | "continue"
+            | "tip"
+            | "contact"
+            | "email"
+            | "phone"
+            | "location"
+            | "date"
+            | "time"
+            | "price"
+            | "step"
+            | "part"
+            | "chapter"
+            | "day"
+            | "week"
+            | "today"
+            | "tonight"
+            | "now"
+    )
+}
+
+/// "PENCE: Well, look …" or "Pence: Flowers Won’t Be at Debate" — a short name or noun
+/// phrase opening a paragraph and followed by a colon labels the speaker of the rest of
+/// the paragraph (transcripts, headlines).
+fn speaker_label(syn: &Syntax, s: usize, quotes: &[QuoteMarks], in_quote: &[bool]) -> Option<Found> {
+    let doc = syn.doc;
+    let sentence_start = doc.tokens.get(syn.start)?.span.start;
+    let paragraph = *doc.paragraphs.iter().find(|p| p.contains_offset(sentence_start))?;
+    if paragraph.start != sentence_start {
+        return None;
+    }
+    let colon = (syn.start..(syn.start + 7).min(syn.end)).find(|&u| syn.word(u) == ":")?;
+    if colon == syn.start || in_quote[colon] || is_label_word(syn.word(syn.start)) {
+        return None;
+    }
+    let label = syn.start..colon;
+    let named = label.clone().any(|u| syn.word(u).chars().next().is_some_and(char::is_uppercase));
+    let verb = label.clone().any(|u| {
+        matches!(syn.upos(u), Upos::Verb | Upos::Aux | Upos::Sconj | Upos::Adp)
+            || cues::verb(syn.word(u)).is_some()
+    });
+    let digits = label.clone().any(|u| syn.word(u).chars().any(|c| c.is_ascii_digit()));
+    if !named || verb || digits {
+        return None;
+    }
+    // The content runs to the end of the paragraph, or is the quotation opening there.
+    let last = doc.tokens_in(paragraph).end;
+    let (a, b) = (colon + 1, last);
+    if b < a + 2 {
+        return None;
+    }
+    let mut f = Found {
+        sentence: s,
+        cue: syn.span(colon, colon + 1),
+        cue_token: colon,
+        status: Status::Asserted,
+        source: Some((syn.start, colon)),
+        source_head: Some(colon - 1),
+        content: Span::default(),
+        via: None,
+        hedge: None,
+        quotes: Vec::new(),
+        strong: true,
+    };
+    if let Some(q) = quotes.iter().position(|q| q.open == a) {
+        set_quote_content(syn, &mut f, quotes, q, false);
+    } else {
+        let span = doc.tokens[a].span.cover(doc.tokens[b - 1].span);
+        f.content = span;
+        f.quotes =
+            quotes.iter().enumerate().filter(|(_, q)| q.open >= a && q.close < b).map(|(i, _)| i).collect();
+    }
+    Some(f)
+}
+
+/// Is there a cue at token `t`? Returns its kind and the token after the cue words.
+fn cue_at(syn: &Syntax, t: usize) -> Option<(CueKind, usize)> {
+    let w = syn.word(t);
+    if w.eq_ignore_ascii_case("according") && syn.lower(t + 1) == "to" && syn.contains(t + 1) {
+        return Some((CueKind::According, t + 2));
+    }
+    if w == "―" || ((w == "—" || w == "–") && t > syn.start && is_quote_mark(syn.word(t - 1))) {
+        let next = t + 1;
+        if syn.contains(next)
+            && syn.word(next).chars().next().is_some_and(char::is_uppercase)
+            && (t == syn.start || is_quote_mark(syn.word(t - 1)))
+        {
+            return Some((CueKind::Dash, t + 1));
+        }
+        return None;
+    }
+    let verb = cues::verb(w)?;
+    if !syn.is_verb(t) {
+        return None;
+    }
+    // A word that is only a verb when tagged so, not capitalised mid-sentence ("Said").
+    if t > syn.start && w.chars().next().is_some_and(char::is_uppercase) && syn.upos(t) == Upos::Unknown {
+        return None;
+    }
+    let mut end = t + 1;
+    match verb.lemma {
+        "decline" | "refuse" => {
+            let comment = (t + 1..(t + 4).min(syn.end)).find(|&u| cues::is_comment_word(syn.word(u)))?;
+            end = comment + 1;
+        }
+        "call" => {
+            if matches!(syn.lower(t + 1).as_str(), "for" | "on" | "upon") {
+                end = t + 2;
+            }
+        }
+        "point" => {
+            if syn.lower(t + 1) != "out" {
+                return None;
+            }
+            end = t + 2;
+        }
+        _ => {}
+    }
+    Some((CueKind::Verb(verb), end))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build(
+    syn: &Syntax,
+    s: usize,
+    t: usize,
+    cue_end: usize,
+    kind: CueKind,
+    quotes: &[QuoteMarks],
+    in_quote: &[bool],
+) -> Option<Found> {
+    let (status, strong) = match kind {
+        CueKind::Verb(v) => (v.status, v.strong),
+        CueKind::According | CueKind::Dash => (Status::Asserted, true),
+    };
+    let cue = syn.span(t, cue_end);
+    let mut f = Found {
+        sentence: s,
+        cue,
+        cue_token: t,
+        status,
+        source: None,
+        source_head: None,
+        content: Span::default(),
+        via: None,
+        hedge: None,
+        quotes: Vec::new(),
+        strong,
+    };
+
+    match kind {
+        CueKind::According => {
+            let np = syn.noun_phrase_starting_at(cue_end).or_else(|| {
+                syn.head(t).map(|h| {
+                    let (a, b) =
+                        syn.subtree(h, &[DepRel::Case, DepRel::Punct, DepRel::Appos, DepRel::AclRelcl]);
+                    (a.max(cue_end), b)
+                })
+            })?;
+            f.source = Some(np);
+            f.source_head = Some(np.1 - 1);
+            let (first, _) = syn.trim(syn.start, syn.end);
+            // "According to X, content." or "Content, according to X."
+            let (a, b) = if t <= first + 1 {
+                syn.trim(np.1, syn.end)
+            } else {
+                let after = syn.trim(np.1, syn.end);
+                let before = syn.trim(syn.start, t);
+                if before.1 - before.0 >= after.1 - after.0 {
+                    before
+                } else {
+                    after
+                }
+            };
+            if b <= a {
+                return None;
+            }
+            f.content = syn.span(a, b);
+            f.quotes = quotes_within(quotes, a, b);
+            return Some(f);
+        }
+        CueKind::Dash => {
+            let (a, b) = syn.noun_phrase_starting_at(cue_end).unwrap_or((cue_end, syn.end));
+            f.source = Some((a, b));
+            f.source_head = Some(b - 1);
+            let q = quotes.iter().position(|q| q.close + 1 == t)?;
+            set_quote_content(syn, &mut f, quotes, q, true);
+            return Some(f);
+        }
+        CueKind::Verb(_) => {}
+    }
+
+    // The source.
+    let (source, head) = find_source(syn, t, quotes, in_quote);
+    f.source = source;
+    f.source_head = head;
+    f.hedge = hedge(syn, t);
+
+    // The group of source and cue words, and what follows it directly.
+    let mut group_start = t;
+    let mut group_end = cue_end;
+    if let Some((a, b)) = source {
+        group_start = group_start.min(a);
+        group_end = group_end.max(b);
+        // Interposed words between source and cue.
+    }
+    while group_start > syn.start && is_interposed(syn, group_start - 1) && !in_quote[group_start - 1] {
+        group_start -= 1;
+    }
+    let via = find_via(syn, t, cue_end, group_end, in_quote);
+    if let Some((_, b)) = via {
+        group_end = group_end.max(b);
+    }
+    f.via = via.map(|(a, b)| syn.span(a, b));
+
+    // 1. A quotation ending just before the group ("“…,” Hu said").
+    if let Some(q) = quote_ending_before(syn, group_start, quotes) {
+        set_quote_content(syn, &mut f, quotes, q, true);
+        // An interrupted quotation continues after the cue ("“…,” he said, “…”").
+        if let Some(q2) = quote_starting_after(syn, skip_trailing(syn, group_end), quotes) {
+            f.content = f.content.cover(quote_span(syn, quotes, q2, true));
+            f.quotes.push(q2);
+        }
+        return finish(f);
+    }
+    // 2. A quotation starting just after the group ("saying, “…”", "said: “…”").
+    if let Some(q) = quote_starting_after(syn, group_end, quotes) {
+        set_quote_content(syn, &mut f, quotes, q, false);
+        return finish(f);
+    }
+    // 3. A clausal complement in the parse, or an explicit "that".
+    if let Some(c) = syn.child(t, &[DepRel::Ccomp]) {
+        let (a, b) = syn.subtree(c, &[]);
+        if a >= group_end.min(t + 1) || b <= group_start {
+            let (a, b) = syn.trim(a, b);
+            if b > a {
+                f.content = syn.span(a, b);
+                f.quotes = quotes_within(quotes, a, b);
+                return finish(extend_to_quotes(syn, f, quotes));
+            }
+        }
+    }
+    if let Some(that) =
+        (group_end..(group_end + 3).min(syn.end)).find(|&u| syn.lower(u) == "that" && !in_quote[u])
+    {
+        let (a, b) = syn.trim(that, syn.end);
+        if b > a + 1 {
+            f.content = syn.span(a, b);
+            f.quotes = quotes_within(quotes, a, b);
+            return finish(extend_to_quotes(syn, f, quotes));
+        }
+    }
+    // 4. A quotation inside the cue's object ("called the situation “disconcerting”").
+    if let Some(q) =
+        quotes.iter().position(|q| q.open >= group_end && q.open <= group_end + 8 && q.open < syn.end)
+    {
+        let next_cue = (group_end..quotes[q].open).any(|u| cue_at(syn, u).is_some());
+        if !next_cue {
+            let last = quotes.iter().rposition(|q| q.open < syn.end && q.open >= group_end).unwrap_or(q);
+            let (a, b) = (group_end, quotes[last].close + 1);
+            f.content = syn.span(a, b);
+            f.quotes = (q..=last).collect();
+            return finish(f);
+        }
+    }
+    if !strong {
+        return None;
+    }
+    // 5. The parse says the cue is a parenthetical of the clause before it.
+    // 6. "Content, X said." — the part of the sentence before the group.
+    let before_comma = group_start > syn.start && matches!(syn.word(group_start - 1), "," | "?" | "!");
+    if (before_comma || syn.rel(t) == DepRel::Parataxis) && ends_after_group(syn, group_end) {
+        let (a, b) = syn.trim(syn.start, group_start);
+        if b >= a + 3 {
+            f.content = syn.span(a, b);
+            f.quotes = quotes_within(quotes, a, b);
+            return finish(f);
+        }
+    }
+    // 7. "X said content."
+    let (a, b) = syn.trim(skip_glue(syn, group_end), syn.end);
+    if b >= a + 3
+        && (a..b)
+            .any(|u| syn.upos(u) == Upos::Verb || syn.upos(u) == Upos::Aux || syn.upos(u) == Upos::Unknown)
+    {
+        f.content = syn.span(a, b);
+        f.quotes = quotes_within(quotes, a, b);
+        return finish(extend_to_quotes(syn, f, quotes));
+    }
+    if status == Status::DeclinedToComment {
+        f.content = cue;
+        return finish(f);
+    }
+    None
+}
+
+/// True if nothing but adverbials follows the source/cue group to the end of the sentence
+/// ("…, officials said on Monday."), so that the content can only be before the group.
+fn ends_after_group(syn: &Syntax, group_end: usize) -> bool {
+    let (a, b) = syn.trim(group_end, syn.end);
+    if b <= a {
+        return true;
+    }
+    let tagged = (a..b).any(|u| syn.upos(u) != Upos::Unknown);
+    if tagged {
+        b - a <= 10
+            && !(a..b).any(|u| matches!(syn.upos(u), Upos::Verb | Upos::Aux) || syn.lower(u) == "that")
+    } else {
+        b - a <= 6 && !(a..b).any(|u| syn.lower(u) == "that")
+    }
+}
+
+fn finish(f: Found) -> Option<Found> {
+    (!f.content.is_empty()).then_some(f)
+}
+
+fn skip_glue(syn: &Syntax, mut t: usize) -> usize {
+    while t < syn.end && matches!(syn.word(t), "," | ":") {
+        t += 1;
+    }
+    t
+}
+
+fn skip_trailing(syn: &Syntax, mut t: usize) -> usize {
+    // Adverbials after the cue ("on Monday", "in a video") before an interrupted quotation.
+    let limit = (t + 8).min(syn.end);
+    while t < limit && !is_quote_mark(syn.word(t)) {
+        t += 1;
+    }
+    t
+}
+
+/// Index of a quotation whose closing mark is followed, after only punctuation, by token
+/// `group_start`.
+fn quote_ending_before(syn: &Syntax, group_start: usize, quotes: &[QuoteMarks]) -> Option<usize> {
+    quotes.iter().position(|q| {
+        q.close < group_start
+            && q.close + 4 >= group_start
+            && (q.close + 1..group_start).all(|u| matches!(syn.word(u), "," | "?" | "!" | "—" | "–" | "-"))
+    })
+}
+
+/// Index of a quotation whose opening mark follows token `group_end` after only glue.
+fn quote_starting_after(syn: &Syntax, group_end: usize, quotes: &[QuoteMarks]) -> Option<usize> {
+    let mut u = group_end;
+    while u < syn.end && is_glue(syn.word(u)) {
+        u += 1;
+    }
+    quotes.iter().position(|q| q.open == u && syn.contains(u))
+}
+
+/// The byte span of quotation `q` with the quotations it continues (backwards) or that
+/// continue it (forwards).
+fn quote_span(syn: &Syntax, quotes: &[QuoteMarks], q: usize, backwards: bool) -> Span {
+    let content = |i: usize| syn.doc.quoted[quotes[i].index].content;
+    let mut span = content(q);
+    let mut i = q;
+    let mut guard = 0;
+    loop {
+        guard += 1;
+        let next = if backwards { quotes[i].continues } else { quotes[i].continued_by };
+        match next {
+            Some(n) if guard < 64 => {
+                span = span.cover(content(n));
+                i = n;
+            }
+            _ => break,
+        }
+    }
+    span
+}
+
+fn set_quote_content(syn: &Syntax, f: &mut Found, quotes: &[QuoteMarks], q: usize, backwards: bool) {
+    f.content = quote_span(syn, quotes, q, backwards);
+    let mut chain = vec![q];
+    let mut i = q;
+    while let Some(n) = if backwards { quotes[i].continues } else { quotes[i].continued_by } {
+        if chain.len() > 64 {
+            break;
+        }
+        chain.push(n);
+        i = n;
+    }
+    chain.sort_unstable();
+    f.quotes = chain;
+}
+
+fn quotes_within(quotes: &[QuoteMarks], a: usize, b: usize) -> Vec<usize> {
+    quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.open >= a && q.close < b.max(a + 1) + 1 && q.open < b)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Widen content that cuts into a quotation to cover the whole quotation.
+fn extend_to_quotes(syn: &Syntax, mut f: Found, quotes: &[QuoteMarks]) -> Found {
+    for (i, q) in quotes.iter().enumerate() {
+        let span = syn.doc.quoted[q.index].content;
+        if span.overlaps(f.content) && !f.content.contains(span) {
+            f.content = f.content.cover(span);
+            if !f.quotes.contains(&i) {
+                f.quotes.push(i);
+            }
+        }
+    }
+    f
+}
+
+/// The source phrase and its head for cue token `t`.
+fn find_source(
+    syn: &Syntax,
+    t: usize,
+    quotes: &[QuoteMarks],
+    in_quote: &[bool],
+) -> (Option<(usize, usize)>, Option<usize>) {
+    if syn.parsed {
+        if let Some(subject) = parse_subject(syn, t).filter(|&s| !in_quote[s]) {
+            if !matches!(syn.lower(subject).as_str(), "it" | "there" | "this" | "that" | "which" | "who")
+                || syn.rel(subject) != DepRel::NsubjPass
+            {
+                return (Some(subject_phrase(syn, subject)), Some(subject));
+            }
+            return (None, None);
+        }
+        if let Some(agent) = syn.child(t, &[DepRel::OblAgent]) {
+            let (a, b) = syn.subtree(agent, &[DepRel::Case]);
+            return (Some(syn.trim(a, b)), Some(agent));
+        }
+    }
+    // Without a parse: the noun phrase before the cue, or after it ("said Hu").
+    let mut p = t;
+    while p > syn.start && is_interposed(syn, p - 1) {
+        p -= 1;
+    }
+    if p > syn.start {
+        if let Some((a, b)) = syn.noun_phrase_ending_at(p - 1) {
+            return (Some((a, b)), Some(b - 1));
+        }
+        // An appositive between commas: "Sun Yun, director of …, tells".
+        if syn.word(p - 1) == "," {
+            let previous_comma = (syn.start..p - 1).rev().find(|&u| syn.word(u) == ",");
+            if let Some(c) = previous_comma {
+                if let Some((a, b)) = syn.noun_phrase_ending_at(c.saturating_sub(1)) {
+                    return (Some((a, b)), Some(b - 1));
+                }
+            }
+        }
+    }
+    let after = t + 1;
+    let quote_before = quotes.iter().any(|q| q.close + 1 < t && q.close + 3 >= t);
+    if quote_before || (t > syn.start && syn.word(t - 1) == ",") {
+        if let Some((a, b)) = syn.noun_phrase_starting_at(after) {
+            return (Some((a, b)), Some(b - 1));
+        }
+    }
+    (None, None)
+}
+
+/// The subject of `t`, or the subject it shares with the verb it is coordinated with or
+/// subordinate to ("Liu called … and added", "demurred …, saying").
+fn parse_subject(syn: &Syntax, t: usize) -> Option<usize> {
+    let mut v = t;
+    for _ in 0..4 {
+        if let Some(s) = syn.child(v, &[DepRel::Nsubj, DepRel::NsubjPass, DepRel::NsubjOuter]) {
+            return Some(s);
+        }
+        match syn.rel(v) {
+            DepRel::Conj | DepRel::Xcomp | DepRel::Advcl | DepRel::Acl => v = syn.head(v)?,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The words of a subject, without appositives, relative clauses and what follows a comma.
+fn subject_phrase(syn: &Syntax, subject: usize) -> (usize, usize) {
+    let (a, b) = syn
+        .subtree(subject, &[DepRel::Appos, DepRel::AclRelcl, DepRel::Acl, DepRel::Parataxis, DepRel::Punct]);
+    // Cut at the first comma after the head, unless the comma sits inside a place name
+    // ("Washington, D.C.").
+    let mut end = b;
+    for u in subject + 1..b {
+        if syn.word(u) == ","
+            && !(u + 1 < b && syn.upos(u + 1) == Upos::Propn && u > 0 && syn.upos(u - 1) == Upos::Propn)
+        {
+            end = u;
+            break;
+        }
+    }
+    syn.trim(a, end)
+}
+
+/// The hedge adverb modifying the cue, if any ("reportedly told").
+fn hedge(syn: &Syntax, t: usize) -> Option<Span> {
+    for &c in syn.children(t) {
+        if cues::is_hedge(syn.word(c)) {
+            return Some(syn.span(c, c + 1));
+        }
+    }
+    (t.saturating_sub(3).max(syn.start)..t).find(|&u| cues::is_hedge(syn.word(u))).map(|u| syn.span(u, u + 1))
+}
+
+/// The addressee or channel: the object of "tell"-type verbs ("told several news outlets"),
+/// or "to reporters", "in an interview", "in a video", "on Twitter".
+fn find_via(
+    syn: &Syntax,
+    t: usize,
+    cue_end: usize,
+    group_end: usize,
+    in_quote: &[bool],
+) -> Option<(usize, usize)> {
+    let lemma = cues::verb(syn.word(t)).map(|v| v.lemma).unwrap_or("");
+    let addressee_verb = matches!(
+        lemma,
+        "tell" | "inform" | "assure" | "remind" | "warn" | "notify" | "advise" | "brief" | "ask" | "urge"
+    );
+    if syn.parsed {
+        for &c in syn.children(t) {
+            if c < cue_end || in_quote[c] {
+                continue;
+            }
+            let rel = syn.rel(c);
+            if addressee_verb && matches!(rel, DepRel::Obj | DepRel::Iobj) && syn.is_nominal(c) {
+                let (a, b) = syn.subtree(c, &[DepRel::AclRelcl, DepRel::Acl]);
+                return Some(syn.trim(a, b));
+            }
+            if rel == DepRel::Obl {
+                let (a, b) = syn.subtree(c, &[]);
+                if is_channel(syn, a, b) {
+                    return Some(syn.trim(a, b));
+                }
+            }
+        }
+        return None;
+    }
+    let start = group_end.max(cue_end);
+    if addressee_verb {
+        if let Some((a, b)) = syn.noun_phrase_starting_at(start) {
+            if !in_quote[a] {
+                return Some((a, b));
+            }
+        }
+    }
+    None
+}
+
+fn is_channel(syn: &Syntax, a: usize, b: usize) -> bool {
+    const CHANNELS: &[&str] = &[
+        "interview",
+        "statement",
+        "video",
+        "post",
+        "tweet",
+        "broadcast",
+        "conference",
+        "briefing",
+        "letter",
+        "op-ed",
+        "piece",
+        "show",
+        "program",
+        "programme",
+        "podcast",
+        "speech",
+        "address",
+        "email",
+        "e-mail",
+        "message",
+        "call",
+        "appearance",
+        "hearing",
+        "testimony",
+        "twitter",
+        "facebook",
+        "instagram",
+        "telegram",
+        "x",
+        "reporters",
+        "journalists",
+        "radio",
+        "television",
+        "tv",
+        "column",
+        "editorial",
+        "essay",
+        "memo",
+        "blog",
+        "website",
+        "rally",
+        "meeting",
+        "session",
+    ];
+    let first = syn.lower(a);
+    matches!(first.as_str(), "to" | "in" | "on" | "during" | "at" | "through" | "via")
+        && (a..b).any(|u| CHANNELS.contains(&syn.lower(u).as_str()))
+}

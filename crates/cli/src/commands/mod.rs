@@ -1,0 +1,3 @@
+//! One module per subcommand: argument types and a `run` function.
+
+pub mod analyze;

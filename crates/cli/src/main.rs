@@ -1,0 +1,40 @@
+//! The `newsgraph` command: thin glue over the engine's crates. It parses arguments, builds
+//! the parts, and turns library errors into messages and exit codes.
+//!
+//! Exit codes: 0 when everything was read, 1 when some input could not be read (the rest was
+//! still processed), 2 for unusable arguments.
+
+mod commands;
+mod pretty;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// newsgraph turns raw news into data: entities, quotations with resolved speakers,
+/// attributed claims with their sources, and coded events between actors.
+#[derive(Parser, Debug)]
+#[command(name = "newsgraph", version, about, long_about = None, max_term_width = 100)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Analyse articles and print one JSON document per line (or a readable view with --pretty)
+    Analyze(commands::analyze::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Analyze(args) => commands::analyze::run(args),
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("newsgraph: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,166 @@
+//! Descriptors: what the text says an entity is, read from the words around a name —
+//! premodifiers ("Chinese commentator Hu Xijin", "national security adviser Jake Sullivan")
+//! and appositives ("Sun Yun, director of the China Program, said").
+//!
+//! It reads part-of-speech tags where the tagger has run and falls back on capitalisation
+//! where it has not. It does not read relative clauses ("X, who was …").
+
+use newsgraph_model::{Document, Span, Tag, Token, Upos};
+
+/// Longest appositive taken, in tokens.
+const MAX_APPOSITIVE: usize = 24;
+
+fn is_modifier(doc: &Document, token: &Token) -> bool {
+    let text = doc.slice(token.span);
+    match token.upos {
+        Upos::Adj | Upos::Noun | Upos::Propn => !text.chars().all(|c| !c.is_alphanumeric()),
+        Upos::Unknown => text.chars().next().is_some_and(char::is_alphabetic) && text != "the",
+        _ => false,
+    }
+}
+
+fn has_noun(doc: &Document, tokens: &[Token]) -> bool {
+    tokens.iter().any(|t| match t.upos {
+        Upos::Noun | Upos::Propn => true,
+        Upos::Unknown => doc.slice(t.span).chars().next().is_some_and(char::is_alphabetic),
+        _ => false,
+    })
+}
+
+/// The premodifier chain just before a mention, within its sentence.
+pub fn premodifier(doc: &Document, mention: Span, sentence_start: usize) -> Option<Span> {
+    let first = doc.tokens_in(mention).start;
+    let mut start = first;
+    while start > sentence_start && is_modifier(doc, &doc.tokens[start - 1]) {
+        start -= 1;
+    }
+    // A chain of names only ("Chinese President" is fine; "Washington Post reporter" too, but a
+    // bare preceding proper noun such as a dateline is not a descriptor).
+    let chain = &doc.tokens[start..first];
+    let nominal = chain.iter().any(|t| {
+        t.upos == Upos::Noun
+            || (t.upos == Upos::Unknown && is_lower(doc, t))
+            || is_role_word(doc.slice(t.span))
+    });
+    if !nominal {
+        return None;
+    }
+    Some(chain.first()?.span.cover(chain.last()?.span))
+}
+
+fn is_lower(doc: &Document, token: &Token) -> bool {
+    doc.slice(token.span).chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Capitalised words that are roles when they precede a name ("President", "Senator").
+pub fn is_role_word(word: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "President",
+        "Vice",
+        "Prime",
+        "Minister",
+        "Chancellor",
+        "King",
+        "Queen",
+        "Prince",
+        "Pope",
+        "Senator",
+        "Sen.",
+        "Rep.",
+        "Representative",
+        "Governor",
+        "Gov.",
+        "Mayor",
+        "Judge",
+        "Justice",
+        "Secretary",
+        "Ambassador",
+        "General",
+        "Gen.",
+        "Admiral",
+        "Colonel",
+        "Chairman",
+        "Chairwoman",
+        "Speaker",
+        "Director",
+        "Commissioner",
+        "Premier",
+        "Foreign",
+        "Defense",
+        "Defence",
+        "Deputy",
+        "Chief",
+        "Attorney",
+        "Spokesman",
+        "Spokeswoman",
+        "Leader",
+        "Supreme",
+        "Commander",
+        "Officer",
+        "Lt.",
+        "Emir",
+        "Crown",
+        "Sheikh",
+        "CEO",
+        "Founder",
+        "Editor",
+    ];
+    ROLES.contains(&word)
+}
+
+/// The appositive after a mention: ", director of the China Program at …," up to the next
+/// comma or the sentence end, if it contains no finite verb.
+pub fn appositive(doc: &Document, mention: Span, sentence_end: usize) -> Option<Span> {
+    let after = doc.tokens_in(mention).end;
+    if after >= sentence_end || doc.token_text(after as u32) != "," {
+        return None;
+    }
+    let start = after + 1;
+    let first = doc.tokens.get(start)?;
+    let first_text = doc.slice(first.span);
+    let opens = matches!(first.upos, Upos::Det | Upos::Adj | Upos::Noun | Upos::Num)
+        || (first.upos == Upos::Unknown && first_text.chars().next().is_some_and(char::is_lowercase))
+        || is_role_word(first_text);
+    if !opens || matches!(first_text, "who" | "which" | "that" | "and" | "but") {
+        return None;
+    }
+    let mut end = start;
+    while end < sentence_end && end - start < MAX_APPOSITIVE {
+        let token = &doc.tokens[end];
+        let text = doc.slice(token.span);
+        if matches!(text, "," | ";" | ":" | "(" | ")" | "“" | "”" | "\"" | "—" | "–") {
+            break;
+        }
+        let finite = matches!(token.tag, Tag::Vbd | Tag::Vbz | Tag::Vbp | Tag::Md)
+            || (token.upos == Upos::Unknown
+                && matches!(text, "said" | "says" | "is" | "was" | "told" | "has" | "had"));
+        if finite || matches!(text, "who" | "which") {
+            return None;
+        }
+        end += 1;
+    }
+    // An appositive is closed by a comma or the end of the sentence, and is not the rest of a
+    // list ("Russia, China and Iran").
+    if end == start || end - start >= MAX_APPOSITIVE {
+        return None;
+    }
+    let closing = doc.token_text(end as u32);
+    if end < sentence_end && closing != "," {
+        return None;
+    }
+    if !has_noun(doc, &doc.tokens[start..end]) {
+        return None;
+    }
+    Some(doc.tokens[start].span.cover(doc.tokens[end - 1].span))
+}
+
+/// Clean a descriptor for output: drop a leading article.
+pub fn clean(text: &str) -> String {
+    let t = text.trim();
+    for article in ["a ", "an ", "the ", "A ", "An ", "The "] {
+        if let Some(rest) = t.strip_prefix(article) {
+            return rest.to_string();
+        }
+    }
+    t.to_string()
+}

@@ -1,0 +1,300 @@
+//! Entities: groups a document's name mentions into people, organisations, places and
+//! groups, each with a canonical name and the descriptors the text gives it.
+//!
+//! "Hu Xijin" … "Hu" is one person; "the Central Intelligence Agency" … "CIA" one agency;
+//! "U.S." … "United States" one country. Pronouns and descriptions are linked later, by the
+//! attribution stage, which knows who is speaking. Actor codes are set by the event coder.
+//!
+//! ```
+//! use newsgraph_model::{Component, Document, EntityKind, Mention, MentionKind, Span};
+//!
+//! let text = "Sun Yun spoke. Later Sun said more.";
+//! let mut doc = Document::new("d", text);
+//! newsgraph_text::segment(&mut doc);
+//! doc.mentions.push(Mention::new(Span::new(0, 7), MentionKind::Name, EntityKind::Person));
+//! doc.mentions.push(Mention::new(Span::new(21, 24), MentionKind::Name, EntityKind::Person));
+//! newsgraph_entities::EntityLinker.annotate(&mut doc);
+//! assert_eq!(doc.entities.len(), 1);
+//! assert_eq!(doc.entities[0].name, "Sun Yun");
+//! ```
+
+pub mod descriptors;
+pub mod names;
+
+use newsgraph_model::{Component, Document, Entity, EntityKind, Layer, MentionKind};
+
+/// Groups name mentions into entities (see the crate documentation).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct EntityLinker;
+
+impl Component for EntityLinker {
+    fn name(&self) -> &'static str {
+        "entities"
+    }
+
+    fn reads(&self) -> &'static [Layer] {
+        &[Layer::Sentences, Layer::Tokens, Layer::Names]
+    }
+
+    fn writes(&self) -> &'static [Layer] {
+        &[Layer::Entities]
+    }
+
+    fn annotate(&self, doc: &mut Document) {
+        link(doc);
+    }
+}
+
+/// What the linker remembers of an entity while it reads.
+struct Known {
+    kind: EntityKind,
+    key: String,
+    /// Lower-cased words of the longest name seen.
+    words: Vec<String>,
+    initials: Option<String>,
+}
+
+fn same_class(a: EntityKind, b: EntityKind) -> bool {
+    use EntityKind::*;
+    a == b || matches!((a, b), (Gpe, Loc) | (Loc, Gpe) | (Org, Fac) | (Fac, Org) | (Org, Misc) | (Misc, Org))
+}
+
+/// Group the name mentions of `doc` into entities; replaces `doc.entities`.
+pub fn link(doc: &mut Document) {
+    doc.entities.clear();
+    let mut known: Vec<Known> = Vec::new();
+    for m in 0..doc.mentions.len() {
+        doc.mentions[m].entity = None;
+        let mention = &doc.mentions[m];
+        if mention.kind != MentionKind::Name {
+            continue;
+        }
+        let person = mention.label == EntityKind::Person;
+        let text = doc.slice(mention.span);
+        let words = names::name_words(text, person);
+        if words.is_empty() {
+            continue;
+        }
+        let key = names::key(&words);
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let found = find(&known, mention.label, &key, &lower, &words);
+        let index = match found {
+            Some(i) => {
+                let k = &mut known[i];
+                if lower.len() > k.words.len() && (k.kind != EntityKind::Person || person) {
+                    k.words = lower;
+                    k.key = key;
+                    k.initials = names::initials(&words);
+                }
+                i
+            }
+            None => {
+                known.push(Known {
+                    kind: mention.label,
+                    key,
+                    words: lower,
+                    initials: names::initials(&words),
+                });
+                doc.entities.push(Entity { kind: mention.label, ..Entity::default() });
+                known.len() - 1
+            }
+        };
+        doc.mentions[m].entity = Some(index as u32);
+        doc.entities[index].mentions.push(m as u32);
+    }
+    for entity in &mut doc.entities {
+        entity.name = canonical_name(&doc.text, &doc.mentions, &entity.mentions, entity.kind);
+    }
+    add_descriptors(doc);
+}
+
+fn find(known: &[Known], kind: EntityKind, key: &str, lower: &[String], words: &[&str]) -> Option<usize> {
+    let person = kind == EntityKind::Person;
+    // Same name, same class.
+    if let Some(i) =
+        known.iter().rposition(|k| k.key == key && (same_class(k.kind, kind) || k.kind == EntityKind::Person))
+    {
+        return Some(i);
+    }
+    if lower.len() == 1 {
+        // A surname or given name of a person seen before ("Hu" after "Hu Xijin"), whatever
+        // the recogniser called this mention.
+        if let Some(i) = known
+            .iter()
+            .rposition(|k| k.kind == EntityKind::Person && k.words.len() > 1 && k.words.contains(&lower[0]))
+        {
+            return Some(i);
+        }
+    } else if person {
+        // A full name after a surname-only first mention.
+        if let Some(i) = known.iter().rposition(|k| {
+            k.kind == EntityKind::Person
+                && k.words.len() == 1
+                && (lower.first() == k.words.first() || lower.last() == k.words.first())
+        }) {
+            return Some(i);
+        }
+    }
+    if person {
+        return None;
+    }
+    // Aliases and acronyms of places and organisations.
+    if let Some(i) = known.iter().rposition(|k| same_class(k.kind, kind) && names::are_aliases(&k.key, key)) {
+        return Some(i);
+    }
+    if words.len() == 1 && names::is_acronym(words[0]) {
+        if let Some(i) = known.iter().rposition(|k| k.initials.as_deref() == Some(key)) {
+            return Some(i);
+        }
+    }
+    if let Some(initials) = names::initials(words) {
+        if let Some(i) = known.iter().rposition(|k| k.key == initials && k.words.len() == 1) {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// The longest name among the mentions (an expansion is preferred to an acronym).
+fn canonical_name(
+    text: &str,
+    mentions: &[newsgraph_model::Mention],
+    indices: &[u32],
+    kind: EntityKind,
+) -> String {
+    let mut best: Option<Vec<&str>> = None;
+    for &i in indices {
+        let Some(m) = mentions.get(i as usize) else { continue };
+        let words = names::name_words(m.span.text(text), kind == EntityKind::Person);
+        let better = match &best {
+            None => true,
+            Some(b) => {
+                let acronym = |w: &[&str]| w.len() == 1 && names::is_acronym(w[0]);
+                (acronym(b) && !acronym(&words)) || (acronym(b) == acronym(&words) && words.len() > b.len())
+            }
+        };
+        if better {
+            best = Some(words);
+        }
+    }
+    best.map(|w| w.join(" ")).unwrap_or_default()
+}
+
+fn add_descriptors(doc: &mut Document) {
+    let mut found: Vec<(usize, String)> = Vec::new();
+    for mention in &doc.mentions {
+        let Some(entity) = mention.entity else { continue };
+        let kind = doc.entities[entity as usize].kind;
+        if !matches!(kind, EntityKind::Person | EntityKind::Org) {
+            continue;
+        }
+        let Some(s) = doc.sentence_at(mention.span.start) else { continue };
+        let sentence = &doc.sentences[s];
+        let (first, end) = (sentence.tokens.start as usize, sentence.tokens.end as usize);
+        // Titles inside the mention itself ("President Xi Jinping").
+        let text = doc.slice(mention.span);
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let titles: Vec<&str> = words.iter().take_while(|w| descriptors::is_role_word(w)).copied().collect();
+        let pre = descriptors::premodifier(doc, mention.span, first).map(|span| doc.slice(span).to_string());
+        let title = (!titles.is_empty() && titles.len() < words.len()).then(|| titles.join(" "));
+        match (pre, title) {
+            (Some(p), Some(t)) => found.push((entity as usize, format!("{p} {t}"))),
+            (Some(p), None) => found.push((entity as usize, p)),
+            (None, Some(t)) => found.push((entity as usize, t)),
+            (None, None) => {}
+        }
+        if let Some(span) = descriptors::appositive(doc, mention.span, end) {
+            found.push((entity as usize, descriptors::clean(doc.slice(span))));
+        }
+    }
+    for (entity, descriptor) in found {
+        let list = &mut doc.entities[entity].descriptors;
+        if !descriptor.is_empty() && !list.contains(&descriptor) {
+            list.push(descriptor);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsgraph_model::{Mention, Span};
+
+    /// Build a segmented document with name mentions given as (text, label) in order.
+    fn doc_with(text: &str, names: &[(&str, EntityKind)]) -> Document {
+        let mut doc = Document::new("t", text);
+        newsgraph_text::segment(&mut doc);
+        let mut from = 0;
+        for (name, label) in names {
+            let at = from + doc.text[from..].find(name).expect("name in text");
+            doc.mentions.push(Mention::new(Span::new(at, at + name.len()), MentionKind::Name, *label));
+            from = at + name.len();
+        }
+        link(&mut doc);
+        doc
+    }
+
+    fn entity_names(doc: &Document) -> Vec<(&str, usize)> {
+        doc.entities.iter().map(|e| (e.name.as_str(), e.mentions.len())).collect()
+    }
+
+    #[test]
+    fn surnames_and_given_names_join_full_names() {
+        use EntityKind::*;
+        let doc = doc_with(
+            "Hu Xijin wrote. Sun Yun spoke. Hu said no. Sun says yes. Mr. Hu left.",
+            &[
+                ("Hu Xijin", Person),
+                ("Sun Yun", Person),
+                ("Hu", Person),
+                ("Sun", Org), // a recogniser's mistake does not split the person
+                ("Mr. Hu", Person),
+            ],
+        );
+        assert_eq!(entity_names(&doc), [("Hu Xijin", 3), ("Sun Yun", 2)]);
+    }
+
+    #[test]
+    fn acronyms_and_aliases() {
+        use EntityKind::*;
+        let doc = doc_with(
+            "The Central Intelligence Agency said so. The CIA believes it. The U.S. and the United States agree.",
+            &[("Central Intelligence Agency", Org), ("CIA", Org), ("U.S.", Gpe), ("United States", Gpe)],
+        );
+        assert_eq!(entity_names(&doc), [("Central Intelligence Agency", 2), ("United States", 2)]);
+    }
+
+    #[test]
+    fn different_people_stay_apart() {
+        use EntityKind::*;
+        let doc = doc_with(
+            "Joe Biden met Jill Biden. Xi Jinping met Xi.",
+            &[("Joe Biden", Person), ("Jill Biden", Person), ("Xi Jinping", Person), ("Xi", Person)],
+        );
+        assert_eq!(entity_names(&doc), [("Joe Biden", 1), ("Jill Biden", 1), ("Xi Jinping", 2)]);
+    }
+
+    #[test]
+    fn descriptors_from_premodifiers_and_appositives() {
+        use EntityKind::*;
+        let doc = doc_with(
+            "Chinese commentator Hu Xijin wrote. “No,” Sun Yun, director of the China Program at the Stimson Center, tells U.S. News. President Xi Jinping spoke.",
+            &[("Hu Xijin", Person), ("Sun Yun", Person), ("President Xi Jinping", Person)],
+        );
+        assert_eq!(doc.entities[0].descriptors, ["Chinese commentator"]);
+        assert_eq!(doc.entities[1].descriptors, ["director of the China Program at the Stimson Center"]);
+        assert_eq!(doc.entities[2].name, "Xi Jinping");
+        assert_eq!(doc.entities[2].descriptors, ["President"]);
+    }
+
+    #[test]
+    fn a_list_is_not_an_appositive() {
+        use EntityKind::*;
+        let doc = doc_with(
+            "Talks with Russia, China and Iran failed.",
+            &[("Russia", Gpe), ("China", Gpe), ("Iran", Gpe)],
+        );
+        assert!(doc.entities.iter().all(|e| e.descriptors.is_empty()));
+        assert_eq!(doc.entities.len(), 3);
+    }
+}
