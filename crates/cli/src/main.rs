@@ -23,12 +23,16 @@ struct Cli {
 enum Command {
     /// Analyse articles and print one JSON document per line (or a readable view with --pretty)
     Analyze(commands::analyze::Args),
+    /// Measure accuracy and speed on public data, beside a peer tool in the same run
+    #[command(subcommand)]
+    Eval(commands::eval::EvalCommand),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Analyze(args) => commands::analyze::run(args),
+        Command::Eval(command) => commands::eval::run(command),
     };
     match outcome {
         Ok(code) => code,

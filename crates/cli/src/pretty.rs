@@ -114,7 +114,13 @@ pub fn write(out: &mut impl Write, doc: &Document) -> io::Result<()> {
     writeln!(out)
 }
 
-fn write_claim(out: &mut impl Write, doc: &Document, i: usize, a: &Attribution, depth: usize) -> io::Result<()> {
+fn write_claim(
+    out: &mut impl Write,
+    doc: &Document,
+    i: usize,
+    a: &Attribution,
+    depth: usize,
+) -> io::Result<()> {
     if depth > 8 {
         return Ok(());
     }

@@ -68,6 +68,16 @@ impl Engine {
         self.pipeline.run(doc);
     }
 
+    /// Analyse one document, adding each component's time to `times` (see
+    /// [`Pipeline::run_profiled`]).
+    pub fn analyze_profiled(&self, doc: &mut Document, times: &mut Vec<std::time::Duration>) {
+        if doc.meta.language.as_deref().is_some_and(|l| !LANGUAGES.contains(&l)) {
+            self.analyze(doc);
+        } else {
+            self.pipeline.run_profiled(doc, times);
+        }
+    }
+
     /// Analyse many documents on all cores; the order is kept.
     pub fn analyze_all(&self, docs: &mut [Document]) {
         docs.par_iter_mut().for_each(|doc| self.analyze(doc));

@@ -47,6 +47,8 @@ impl EvalError {
 /// Figures of one system on one run.
 #[derive(Clone, Debug, Default)]
 pub struct SystemRun {
+    /// Seconds per pipeline stage (ours only), in pipeline order.
+    pub stages: Vec<(&'static str, f64)>,
     /// Scores.
     pub scores: Scores,
     /// Seconds spent analysing (loading excluded).
@@ -102,8 +104,18 @@ pub fn attribution(
 
 /// Our predictions for one document, in characters of its original text.
 pub fn predict(engine: &Engine, name: &str, text: &str) -> (Vec<Predicted>, usize) {
+    let mut times = Vec::new();
+    predict_profiled(engine, name, text, &mut times)
+}
+
+fn predict_profiled(
+    engine: &Engine,
+    name: &str,
+    text: &str,
+    times: &mut Vec<std::time::Duration>,
+) -> (Vec<Predicted>, usize) {
     let mut doc = Document::new(name, text);
-    engine.analyze(&mut doc);
+    engine.analyze_profiled(&mut doc, times);
     (predictions_of(&doc, text), doc.tokens.len())
 }
 
@@ -141,14 +153,16 @@ pub fn predictions_of(doc: &Document, original: &str) -> Vec<Predicted> {
 fn run_ours(engine: &Engine, docs: &[GoldDocument]) -> SystemRun {
     let mut predictions = HashMap::new();
     let mut tokens = 0;
+    let mut times = Vec::new();
     let start = Instant::now();
     for d in docs {
-        let (p, n) = predict(engine, &d.name, &d.text);
+        let (p, n) = predict_profiled(engine, &d.name, &d.text, &mut times);
         tokens += n;
         predictions.insert(d.name.clone(), p);
     }
     let seconds = start.elapsed().as_secs_f64();
-    SystemRun { scores: attribution::score(docs, &predictions), seconds, tokens }
+    let stages = engine.components().into_iter().zip(times.iter().map(|t| t.as_secs_f64())).collect();
+    SystemRun { scores: attribution::score(docs, &predictions), seconds, tokens, stages }
 }
 
 #[derive(Deserialize)]

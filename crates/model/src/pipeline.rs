@@ -109,8 +109,25 @@ impl Pipeline {
 
     /// Run every component on the document, in order.
     pub fn run(&self, doc: &mut Document) {
-        for component in &self.components {
+        self.run_inner(doc, None);
+    }
+
+    /// Run every component, adding the time each one took to `times` (one entry per
+    /// component, in order; a shorter slice is extended).
+    pub fn run_profiled(&self, doc: &mut Document, times: &mut Vec<std::time::Duration>) {
+        if times.len() < self.components.len() {
+            times.resize(self.components.len(), std::time::Duration::ZERO);
+        }
+        self.run_inner(doc, Some(times));
+    }
+
+    fn run_inner(&self, doc: &mut Document, mut times: Option<&mut Vec<std::time::Duration>>) {
+        for (i, component) in self.components.iter().enumerate() {
+            let started = times.as_ref().map(|_| std::time::Instant::now());
             let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| component.annotate(doc)));
+            if let (Some(times), Some(started)) = (times.as_mut(), started) {
+                times[i] += started.elapsed();
+            }
             if let Err(panic) = outcome {
                 let what = panic
                     .downcast_ref::<&str>()
@@ -174,7 +191,9 @@ mod tests {
         ])
         .unwrap();
         let mut doc = Document::new("x", "");
-        pipeline.run(&mut doc);
+        let mut times = Vec::new();
+        pipeline.run_profiled(&mut doc, &mut times);
+        assert_eq!(times.len(), 3);
         assert_eq!(doc.text, "a");
         assert!(doc.has_errors());
         assert_eq!(doc.diagnostics[0].stage, "boom");

@@ -172,7 +172,9 @@ impl Progress {
             return Progress(None);
         }
         let bar = indicatif::ProgressBar::new_spinner();
-        if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {pos} documents ({per_sec}) {elapsed}") {
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{spinner} {pos} documents ({per_sec}) {elapsed}")
+        {
             bar.set_style(style);
         }
         bar.enable_steady_tick(std::time::Duration::from_millis(200));
