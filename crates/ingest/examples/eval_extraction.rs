@@ -34,8 +34,10 @@ fn main() {
     for (p, o) in pages.iter().zip(&outputs) {
         let text = normalise_space(&o.text);
         if show("--misses") {
-            let missed: Vec<&String> = p.with.iter().filter(|w| !text.contains(normalise_space(w).as_str())).collect();
-            let extra: Vec<&String> = p.without.iter().filter(|w| text.contains(normalise_space(w).as_str())).collect();
+            let missed: Vec<&String> =
+                p.with.iter().filter(|w| !text.contains(normalise_space(w).as_str())).collect();
+            let extra: Vec<&String> =
+                p.without.iter().filter(|w| text.contains(normalise_space(w).as_str())).collect();
             if !missed.is_empty() || !extra.is_empty() {
                 println!("{}\tFN {:?}\tFP {:?}\tlen {}", p.file, missed, extra, text.len());
             }

@@ -11,7 +11,11 @@ fn main() {
             std::process::exit(2);
         }
     };
-    match evaluation::run_peer(&pages, ".venv-peers/bin/python".as_ref(), "eval/peers/trafilatura_extract.py".as_ref()) {
+    match evaluation::run_peer(
+        &pages,
+        ".venv-peers/bin/python".as_ref(),
+        "eval/peers/trafilatura_extract.py".as_ref(),
+    ) {
         Ok((outputs, took)) => {
             let s = evaluation::score(&pages, &outputs);
             println!(

@@ -146,7 +146,11 @@ pub fn run_ours(pages: &[EvalPage]) -> (Vec<Output>, Duration) {
 
 /// Run trafilatura (through `script`, with `python`) over the pages in one process; returns
 /// its outputs and the extraction time it measured itself.
-pub fn run_peer(pages: &[EvalPage], python: &Path, script: &Path) -> Result<(Vec<Output>, Duration), EvalError> {
+pub fn run_peer(
+    pages: &[EvalPage],
+    python: &Path,
+    script: &Path,
+) -> Result<(Vec<Output>, Duration), EvalError> {
     let dir = std::env::temp_dir().join(format!("newsgraph-eval-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| EvalError::Peer(e.to_string()))?;
     let result = (|| {
@@ -171,19 +175,24 @@ pub fn run_peer(pages: &[EvalPage], python: &Path, script: &Path) -> Result<(Vec
         let mut seconds = None;
         for line in std::io::BufReader::new(stdout).lines() {
             let line = line.map_err(|e| EvalError::Peer(e.to_string()))?;
-            let v: Value = serde_json::from_str(&line).map_err(|e| EvalError::Peer(format!("bad output line: {e}")))?;
+            let v: Value =
+                serde_json::from_str(&line).map_err(|e| EvalError::Peer(format!("bad output line: {e}")))?;
             if let Some(s) = v.get("seconds").and_then(Value::as_f64) {
                 seconds = Some(s);
                 continue;
             }
-            let Some(i) = v.get("id").and_then(Value::as_u64).map(|i| i as usize).filter(|i| *i < pages.len()) else {
+            let Some(i) =
+                v.get("id").and_then(Value::as_u64).map(|i| i as usize).filter(|i| *i < pages.len())
+            else {
                 continue;
             };
             let s = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string).filter(|s| !s.is_empty());
             outputs[i] = Output {
                 text: s("text").unwrap_or_default(),
                 title: s("title"),
-                authors: s("author").map(|a| a.split(';').map(|x| x.trim().to_string()).collect()).unwrap_or_default(),
+                authors: s("author")
+                    .map(|a| a.split(';').map(|x| x.trim().to_string()).collect())
+                    .unwrap_or_default(),
                 date: s("date"),
             };
         }
