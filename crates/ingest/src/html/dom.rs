@@ -702,6 +702,8 @@ struct Builder<'a> {
     other: HashMap<String, Tag>,
     /// Start tags dropped because the tree was too deep (their end tags are dropped too).
     dropped_depth: usize,
+    /// Whether <html>, <head>, <body> were opened.
+    seen: [bool; 3],
 }
 
 impl<'a> Builder<'a> {
@@ -716,7 +718,15 @@ impl<'a> Builder<'a> {
             last_child: NONE,
             next: NONE,
         });
-        Builder { src, pos: 0, dom, stack: vec![0], other: HashMap::new(), dropped_depth: 0 }
+        Builder {
+            src,
+            pos: 0,
+            dom,
+            stack: vec![0],
+            other: HashMap::new(),
+            dropped_depth: 0,
+            seen: [false; 3],
+        }
     }
 
     fn current(&self) -> NodeId {
@@ -810,6 +820,44 @@ impl<'a> Builder<'a> {
     }
 
     fn start_tag(&mut self, tag: Tag, attrs: Vec<(String, String)>, self_closing: bool) {
+        // A second <html>, <head> or <body> is ignored, as browsers do.
+        let seen = match tag {
+            Tag::HTML => Some(0),
+            Tag::HEAD => Some(1),
+            Tag::BODY => Some(2),
+            _ => None,
+        };
+        if let Some(i) = seen {
+            if self.seen[i] {
+                return;
+            }
+            self.seen[i] = true;
+            if tag == Tag::BODY {
+                self.seen[1] = true;
+            }
+        }
+        // Anything that does not belong in <head> closes it.
+        if !matches!(
+            tag,
+            Tag::HTML
+                | Tag::HEAD
+                | Tag::META
+                | Tag::LINK
+                | Tag::TITLE
+                | Tag::SCRIPT
+                | Tag::STYLE
+                | Tag::BASE
+                | Tag::NOSCRIPT
+                | Tag::TEMPLATE
+        ) {
+            if let Some(i) = self.stack.iter().position(|&id| self.dom.tag(id) == Some(Tag::HEAD)) {
+                self.stack.truncate(i);
+            }
+            // Body content implies <html>, <head> and <body>.
+            self.seen = [true; 3];
+        } else if tag != Tag::HTML {
+            self.seen[0] = true;
+        }
         if tag.closes_p() {
             self.close_if_open(&[Tag::P], &[Tag::BUTTON]);
         }
@@ -852,6 +900,10 @@ impl<'a> Builder<'a> {
     fn end_tag(&mut self, tag: Tag) {
         if tag == Tag::BR {
             self.start_tag(Tag::BR, Vec::new(), true);
+            return;
+        }
+        if matches!(tag, Tag::HTML | Tag::BODY) {
+            // Content after </body> still belongs to the body.
             return;
         }
         if self.dropped_depth > 0 {
@@ -1122,6 +1174,12 @@ mod tests {
         let max = dom.descendants(dom.root()).map(|n| dom.depth(n)).max().unwrap();
         assert!(max <= MAX_DEPTH + 2);
         assert_eq!(dom.inner_text(dom.root()), "deep after");
+    }
+
+    #[test]
+    fn head_closes_before_body_content_and_repeated_roots_are_ignored() {
+        check("<html><head><title>t</title><div>a</div>", "(html (head (title t)) (div a))");
+        check("<body><header><html><p>x</p></html></header></body><p>y</p>", "(body (header (p x)) (p y))");
     }
 
     #[test]

@@ -55,7 +55,6 @@ fn furniture_tag(tag: Tag) -> bool {
             | Tag::NAV
             | Tag::ASIDE
             | Tag::FOOTER
-            | Tag::HEADER
             | Tag::MENU
             | Tag::FIGCAPTION
             | Tag::HEAD
@@ -75,23 +74,28 @@ fn furniture_tag(tag: Tag) -> bool {
     )
 }
 
-/// How sure a class or id is to name furniture.
+/// What a class, id or role says an element is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Furniture {
-    /// Might be a wrapper named after its side content: removed unless it holds most text.
+    /// Side content (navigation, related links, ads, bylines): removed unless it holds
+    /// article-like paragraphs or most of the page's text, as outer wrappers do.
     Weak,
-    /// Comments, share bars, hidden text: removed.
+    /// Sharing, cookie and newsletter boxes: removed unless they hold article-like paragraphs.
     Strong,
+    /// Comment sections: removed unless they hold the marked article body.
+    Comments,
+    /// Hidden from readers: removed.
+    Hidden,
 }
 
-/// Parts of class names and ids (split at `-`, `_`, spaces) that name furniture.
+/// Parts of class names and ids (split at `-`, `_`, `:`, `.`, `/`) that name furniture.
 fn furniture_part(part: &str) -> Option<Furniture> {
     use Furniture::*;
     Some(match part {
-        "comment" | "comments" | "commentlist" | "kommentare" | "disqus" | "respond" | "replies"
-        | "share" | "sharing" | "shares" | "social" | "socials" | "sharebar" | "addthis" | "shariff"
-        | "sharedaddy" | "hidden" | "hide" | "invisible" | "cookie" | "cookies" | "consent" | "gdpr"
-        | "newsletter" | "outbrain" | "taboola" | "sronly" | "breadcrumb" | "breadcrumbs" => Strong,
+        "comment" | "comments" | "commentlist" | "kommentare" | "disqus" | "respond" | "replies" => Comments,
+        "share" | "sharing" | "shares" | "social" | "socials" | "sharebar" | "addthis" | "shariff"
+        | "sharedaddy" | "cookie" | "cookies" | "consent" | "gdpr" | "newsletter" | "outbrain"
+        | "taboola" | "breadcrumb" | "breadcrumbs" => Strong,
         "nav" | "navbar" | "navigation" | "menu" | "submenu" | "footer" | "sidebar" | "widget"
         | "widgets" | "related" | "relatedposts" | "recommended" | "recommendations" | "recirculation"
         | "subscribe" | "subscription" | "banner" | "ad" | "ads" | "advert" | "adverts" | "advertisement"
@@ -99,15 +103,14 @@ fn furniture_part(part: &str) -> Option<Furniture> {
         | "popup" | "modal" | "overlay" | "pagination" | "pager" | "toolbar" | "skip" | "login"
         | "signin" | "search" | "tags" | "tagcloud" | "taglist" | "byline" | "meta" | "postmeta"
         | "print" | "rating" | "masthead" | "topbar" | "caption" | "credit" | "credits" | "copyright"
-        | "disclaimer" | "teaser" | "teasers" | "more" | "author" | "authors" | "bio" | "avatar"
-        | "infobox" | "tooltip" | "dropdown" | "header" => Weak,
+        | "disclaimer" | "author" | "authors" | "bio" | "avatar" | "infobox" | "tooltip" | "dropdown" => Weak,
         _ => return None,
     })
 }
 
 /// Substrings of class names and ids that name furniture whatever surrounds them.
 const FURNITURE_SUBSTRINGS: &[(&str, Furniture)] = &[
-    ("comment", Furniture::Strong),
+    ("comment", Furniture::Comments),
     ("social", Furniture::Strong),
     ("share", Furniture::Strong),
     ("cookie", Furniture::Strong),
@@ -153,7 +156,7 @@ fn furniture_attr(value: &str) -> Option<Furniture> {
             found = FURNITURE_SUBSTRINGS.iter().filter(|(s, _)| token.contains(s)).map(|(_, f)| *f).max();
         }
         if matches!(token.as_str(), "sr-only" | "screen-reader-text" | "visually-hidden" | "visuallyhidden") {
-            found = Some(Furniture::Strong);
+            found = Some(Furniture::Hidden);
         }
         best = best.max(found);
     }
@@ -168,15 +171,15 @@ fn furniture_by_attrs(dom: &Dom, id: NodeId) -> Option<Furniture> {
             "class" | "id" => furniture_attr(value),
             "role" => match value.trim().to_ascii_lowercase().as_str() {
                 "navigation" | "banner" | "contentinfo" | "complementary" | "search" | "dialog" | "menu"
-                | "menubar" | "alertdialog" | "toolbar" => Some(Furniture::Strong),
+                | "menubar" | "alertdialog" | "toolbar" => Some(Furniture::Weak),
                 _ => None,
             },
-            "hidden" => Some(Furniture::Strong),
+            "hidden" => Some(Furniture::Hidden),
             "aria-hidden" if value.trim() == "true" => Some(Furniture::Weak),
             "style" => {
                 let s: String =
                     value.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-                (s.contains("display:none") || s.contains("visibility:hidden")).then_some(Furniture::Strong)
+                (s.contains("display:none") || s.contains("visibility:hidden")).then_some(Furniture::Hidden)
             }
             _ => None,
         };
@@ -316,28 +319,60 @@ fn mark_furniture(dom: &Dom) -> Vec<bool> {
             }
         }
     }
-    // Attribute rules, with a guard for wrappers that hold most of the page.
+    // Attribute rules, with guards for wrappers and for article-like content.
     let raw = count(dom, &removed);
     let total = raw.text.first().copied().unwrap_or(0).max(1);
+    // Long, unlinked paragraphs below each node, and whether a marked body is below it.
+    let mut paragraphs = vec![0u32; n];
+    let mut holds_body = vec![false; n];
+    for id in (1..n).rev() {
+        if removed[id] {
+            continue;
+        }
+        if let NodeData::Element { tag, .. } = dom.nodes[id].data {
+            if tag == Tag::P && raw.text[id] >= 80 && raw.link[id] * 2 < raw.text[id] {
+                paragraphs[id] += 1;
+            }
+            if body_rank(dom, id as NodeId, tag).is_some_and(|r| r <= 1) {
+                holds_body[id] = true;
+            }
+        }
+        let p = dom.nodes[id].parent as usize;
+        if p < n {
+            paragraphs[p] += paragraphs[id];
+            holds_body[p] |= holds_body[id];
+        }
+    }
     let mut soft = vec![false; n];
+    let mut in_article = vec![false; n];
     for id in 1..n {
         let parent = dom.nodes[id].parent as usize;
+        in_article[id] =
+            parent < n && (in_article[parent] || dom.tag(parent as NodeId) == Some(Tag::ARTICLE));
         if parent < n && (soft[parent] || removed[parent]) {
             soft[id] = true;
             continue;
         }
         let NodeData::Element { tag, .. } = dom.nodes[id].data else { continue };
-        if matches!(tag, Tag::HTML | Tag::BODY | Tag::ARTICLE | Tag::MAIN) {
+        if matches!(tag, Tag::HTML | Tag::BODY) {
             continue;
         }
-        if body_rank(dom, id as NodeId, tag).is_some_and(|r| r <= 1) {
-            continue;
+        let mut verdict = furniture_by_attrs(dom, id as NodeId);
+        if matches!(tag, Tag::ARTICLE | Tag::MAIN)
+            || body_rank(dom, id as NodeId, tag).is_some_and(|r| r <= 1)
+        {
+            verdict = verdict.filter(|v| *v == Furniture::Hidden);
         }
-        let verdict = furniture_by_attrs(dom, id as NodeId);
+        if tag == Tag::HEADER && !in_article[id] {
+            verdict = verdict.max(Some(Furniture::Weak));
+        }
         let share = raw.text[id] as f64 / total as f64;
+        let articleish = paragraphs[id] >= 3 && raw.link[id] * 3 < raw.text[id] || holds_body[id];
         soft[id] = match verdict {
-            Some(Furniture::Strong) => share < 0.6,
-            Some(Furniture::Weak) => share < 0.35,
+            Some(Furniture::Hidden) => true,
+            Some(Furniture::Comments) => !holds_body[id],
+            Some(Furniture::Strong) => !articleish,
+            Some(Furniture::Weak) => !articleish && share < 0.35,
             None => false,
         };
         if tag == Tag::FORM {
@@ -370,7 +405,7 @@ fn scored_container(dom: &Dom, removed: &[bool], s: &Stats) -> Option<NodeId> {
             continue;
         }
         let NodeData::Element { tag, .. } = dom.nodes[id].data else { continue };
-        let paragraph_like = matches!(tag, Tag::P | Tag::PRE | Tag::TD | Tag::BLOCKQUOTE | Tag::LI | Tag::DD)
+        let paragraph_like = matches!(tag, Tag::P | Tag::PRE | Tag::TD | Tag::BLOCKQUOTE)
             || (matches!(tag, Tag::DIV | Tag::SECTION | Tag::ARTICLE | Tag::SPAN | Tag::FONT | Tag::CENTER)
                 && s.inline[id] >= 50);
         let len =
@@ -573,23 +608,9 @@ fn keep_block(b: &Block) -> bool {
 pub fn extract(dom: &Dom, title: Option<&str>) -> MainText {
     let removed = mark_furniture(dom);
     let stats = count(dom, &removed);
-    let marked = marked_container(dom, &removed, &stats);
-    let scored = scored_container(dom, &removed, &stats);
-    let (container, method) = match (marked, scored) {
-        (Some(m), Some(s)) => {
-            let mt = stats.text[m as usize] as f64;
-            let st = stats.text[s as usize] as f64;
-            if dom.is_within(s, m) || mt >= 0.5 * st {
-                (m, "marked")
-            } else {
-                (s, "scored")
-            }
-        }
-        (Some(m), None) => (m, "marked"),
-        (None, Some(s)) => (s, "scored"),
-        (None, None) => (dom.find(Tag::BODY).unwrap_or(dom.root()), "body"),
-    };
-    let blocks = read_blocks(dom, &removed, &[container]);
+    let (container, method) = choose(dom, &removed, &stats);
+    let roots = expand(dom, &removed, &stats, container);
+    let blocks = read_blocks(dom, &removed, &roots);
     let title_key = title.map(debris::line_key);
     let mut out = String::new();
     for (i, b) in blocks.iter().enumerate() {
@@ -605,6 +626,96 @@ pub fn extract(dom: &Dom, title: Option<&str>) -> MainText {
         out.push_str(&b.text);
     }
     MainText { text: out, method }
+}
+
+/// Could this sibling of the container be part of the article (a lead, a subtitle, a
+/// second body part)?
+fn content_like(dom: &Dom, s: &Stats, id: NodeId) -> bool {
+    let i = id as usize;
+    let Some(tag) = dom.tag(id) else {
+        // Loose text beside the container.
+        return s.text[i] >= 40;
+    };
+    let heading = matches!(tag, Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6);
+    let allowed = heading
+        || matches!(
+            tag,
+            Tag::P
+                | Tag::BLOCKQUOTE
+                | Tag::UL
+                | Tag::OL
+                | Tag::DL
+                | Tag::DIV
+                | Tag::SECTION
+                | Tag::HEADER
+                | Tag::SPAN
+                | Tag::B
+                | Tag::STRONG
+                | Tag::EM
+                | Tag::I
+                | Tag::TABLE
+                | Tag::PRE
+                | Tag::FONT
+                | Tag::CENTER
+        );
+    let min = if heading { 15 } else { 40 };
+    allowed && s.text[i] >= min && link_density(s, i) < 0.3
+}
+
+/// The container plus siblings (up to two levels up) that look like article text.
+fn expand(dom: &Dom, removed: &[bool], s: &Stats, container: NodeId) -> Vec<NodeId> {
+    let mut roots = vec![container];
+    let mut cur = container;
+    for _ in 0..3 {
+        let parent = dom.parent(cur);
+        if parent == NONE || matches!(dom.tag(parent), Some(Tag::BODY | Tag::HTML) | None) {
+            break;
+        }
+        let mut rejected = 0u32;
+        for child in dom.children(parent) {
+            if child == cur || removed[child as usize] || s.text[child as usize] == 0 {
+                continue;
+            }
+            if content_like(dom, s, child) {
+                roots.push(child);
+            } else {
+                rejected += s.text[child as usize];
+            }
+        }
+        if rejected as f64 > 0.3 * s.text[parent as usize] as f64 {
+            break;
+        }
+        cur = parent;
+    }
+    roots.sort_unstable();
+    roots
+}
+
+/// The container to read, and how it was chosen.
+fn choose(dom: &Dom, removed: &[bool], stats: &Stats) -> (NodeId, &'static str) {
+    let marked = marked_container(dom, removed, stats);
+    let scored = scored_container(dom, removed, stats);
+    match (marked, scored) {
+        (Some(m), Some(s)) => {
+            let mt = stats.text[m as usize] as f64;
+            let st = stats.text[s as usize] as f64;
+            let m_wins = if dom.is_within(s, m) {
+                true
+            } else if dom.is_within(m, s) {
+                mt >= 0.6 * st
+            } else {
+                mt >= 0.5 * st
+            };
+            if m_wins {
+                (m, "marked")
+            } else {
+                (s, "scored")
+            }
+        }
+        (Some(m), None) => (m, "marked"),
+        (None, Some(s)) => (s, "scored"),
+        (None, None) => (dom.find(Tag::BODY).unwrap_or(dom.root()), "body"),
+    }
 }
 
 #[cfg(test)]
@@ -672,4 +783,52 @@ mod tests {
         assert!(got.contains("First line, with words enough for a paragraph\nsecond line"), "{got}");
         assert!(got.contains("Cell A Cell B"), "{got}");
     }
+}
+
+/// Development aid: where the text `needle` sits in the page (`removed`, `outside`,
+/// `filtered`, `absent`), followed by the chain of its ancestors.
+#[doc(hidden)]
+pub fn explain(dom: &Dom, title: Option<&str>, needle: &str) -> (&'static str, String) {
+    let removed = mark_furniture(dom);
+    let stats = count(dom, &removed);
+    let (container, method) = choose(dom, &removed, &stats);
+    let describe = |id: NodeId| -> String {
+        let tag = dom.tag(id).map(|t| dom.tag_name(t).to_string()).unwrap_or_default();
+        let class = dom.attr(id, "class").unwrap_or("");
+        let idv = dom.attr(id, "id").unwrap_or("");
+        format!(
+            "{tag}.{class}#{idv}[{}{}]",
+            stats.text[id as usize],
+            if removed[id as usize] { " X" } else { "" }
+        )
+    };
+    let key: String = needle.split_whitespace().collect::<Vec<_>>().join(" ");
+    let probe: String = key.chars().take(16).collect();
+    let _ = title;
+    for id in dom.descendants(dom.root()) {
+        if !matches!(dom.data(id), NodeData::Text { .. }) {
+            continue;
+        }
+        let t: String = dom.text(id).split_whitespace().collect::<Vec<_>>().join(" ");
+        if !t.contains(&probe) {
+            continue;
+        }
+        let mut chain = Vec::new();
+        let mut cur = dom.parent(id);
+        while cur != NONE && cur != 0 {
+            chain.push(describe(cur));
+            cur = dom.parent(cur);
+        }
+        chain.reverse();
+        let category = if removed[id as usize] {
+            "removed"
+        } else if !dom.is_within(id, container) {
+            "outside"
+        } else {
+            "filtered"
+        };
+        let what = format!("{method} container {}\n  in: {}", describe(container), chain.join(" > "));
+        return (category, what);
+    }
+    ("absent", String::new())
 }

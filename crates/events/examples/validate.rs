@@ -1,0 +1,44 @@
+//! Development view of the PETRARCH-2 validation set on gold parses: every record with its
+//! expected and produced events. `cargo run -p newsgraph-events --example validate [FILE]`.
+
+use newsgraph_events::evaluation::{self, Input};
+use newsgraph_events::{ActorCoder, EventCoder};
+use std::path::PathBuf;
+
+fn main() {
+    let path = std::env::args()
+        .nth(1)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("../shared/data/petrarch2/petr2_gsr_validation_ud.jsonl"));
+    let records = match evaluation::read_validation(&path) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(2);
+        }
+    };
+    let report = evaluation::evaluate(&records, Input::GoldParse, &ActorCoder::new(), &EventCoder::new(), &|_| {});
+    for r in &report.results {
+        let ok = r.expected.iter().all(|(_, m)| m.is_some()) && r.predicted.len() == r.expected.len();
+        println!("{} {} | {}", if ok { "  " } else { "XX" }, r.id, r.text);
+        for (g, m) in &r.expected {
+            println!("     gold {} -> {} {} {}", g.source, g.target, g.code, if m.is_some() { "ok" } else { "MISSED" });
+        }
+        for (j, p) in r.predicted.iter().enumerate() {
+            let used = r.expected.iter().any(|(_, m)| *m == Some(j));
+            println!("     ours {} -> {} {} {}", p.source, p.target, p.code, if used { "" } else { "SPURIOUS" });
+        }
+    }
+    println!(
+        "found {}/{} ({:.1}%), exact code {} ({:.1}%), exact actors {}, predicted {}, spurious {} ({:.1}%)",
+        report.found,
+        report.expected,
+        100.0 * report.recall(),
+        report.exact_code,
+        100.0 * report.exact_code_rate(),
+        report.exact_actors,
+        report.predicted,
+        report.spurious,
+        100.0 * report.spurious_rate()
+    );
+}

@@ -1,0 +1,996 @@
+//! The event coder: who did what to whom, read from each sentence's dependency parse and
+//! coded in CAMEO (with Goldstein score, QuadClass and PLOVER type from the codebook).
+//!
+//! For every verb it finds the subject (inherited through control, coordination and relative
+//! clauses when the verb has none), the object and prepositional arguments, codes them as
+//! actors ([`crate::actors`]) and matches the verb with its particle, object noun and
+//! prepositions against the patterns ([`crate::patterns`]). Governing words then shape the
+//! event: "refused to" rejects, "urged X to" appeals, "pledged to" expresses intent, "not"
+//! negates ("not interested in providing weapons" is a rejection, not aid), "will" plans,
+//! "could" makes it hypothetical, "said that" makes it reported — and a party that reports a
+//! violent act by another is coded as accusing it, the act itself resting on its word.
+//!
+//! It does not resolve pronouns across documents, and reads no constituency structure: a
+//! sentence the parser got wrong is coded wrong.
+
+use crate::actors::{self, code_phrase, PhraseActor, PhraseContext};
+use crate::codebook;
+use crate::dictionary::ActorDictionary;
+use crate::patterns::{self, Governs, Pattern, Patterns};
+use crate::syntax::SentenceView;
+use newsgraph_model::{
+    Component, DepRel, Document, EntityKind, Event, EventActor, Layer, Modality, Severity, Span, Upos,
+};
+use std::collections::HashSet;
+use std::sync::Arc;
+
+/// Most actors taken on one side of an event (coordinated subjects or objects).
+const MAX_SIDE: usize = 8;
+/// Most events coded in one sentence.
+const MAX_EVENTS_PER_SENTENCE: usize = 48;
+/// Most steps taken up the tree when looking for a governor or an inherited subject.
+const MAX_CLIMB: usize = 12;
+
+/// Codes the events of a document into `doc.events` (see the module documentation).
+#[derive(Clone, Debug)]
+pub struct EventCoder {
+    dictionary: Arc<ActorDictionary>,
+    patterns: &'static Patterns,
+}
+
+impl Default for EventCoder {
+    fn default() -> EventCoder {
+        EventCoder::new()
+    }
+}
+
+impl EventCoder {
+    /// A coder with the built-in dictionary and patterns.
+    pub fn new() -> EventCoder {
+        EventCoder { dictionary: ActorDictionary::builtin(), patterns: Patterns::builtin() }
+    }
+
+    /// A coder with a dictionary of the caller's.
+    pub fn with_dictionary(dictionary: Arc<ActorDictionary>) -> EventCoder {
+        EventCoder { dictionary, patterns: Patterns::builtin() }
+    }
+}
+
+impl Component for EventCoder {
+    fn name(&self) -> &'static str {
+        "events"
+    }
+
+    fn reads(&self) -> &'static [Layer] {
+        &[Layer::Sentences, Layer::Tokens, Layer::Actors]
+    }
+
+    fn writes(&self) -> &'static [Layer] {
+        &[Layer::Events]
+    }
+
+    fn annotate(&self, doc: &mut Document) {
+        let events = code_document(doc, &self.dictionary, self.patterns);
+        doc.events = events;
+    }
+}
+
+/// One side of a candidate event.
+#[derive(Clone, Debug, PartialEq)]
+struct Side {
+    code: String,
+    entity: Option<u32>,
+    mention: Span,
+    person: bool,
+}
+
+impl From<PhraseActor> for Side {
+    fn from(a: PhraseActor) -> Side {
+        Side { code: a.code, entity: a.entity, mention: a.mention, person: a.person }
+    }
+}
+
+/// What a verb says, before governors are applied.
+#[derive(Clone, Debug)]
+struct Candidate {
+    /// The verb.
+    verb: usize,
+    /// The code from the patterns.
+    code: String,
+    /// The pattern it came from.
+    pattern: Pattern,
+    sources: Vec<Side>,
+    targets: Vec<Side>,
+    negated: bool,
+    modality: Modality,
+    /// Leftmost and rightmost tokens of the cue.
+    cue: (usize, usize),
+}
+
+/// What the document remembers from earlier sentences, for pronouns.
+#[derive(Clone, Debug, Default)]
+struct Memory {
+    person: Option<Side>,
+    thing: Option<Side>,
+    group: Vec<Side>,
+}
+
+/// Code all events of a document.
+pub fn code_document(doc: &mut Document, dictionary: &ActorDictionary, patterns: &Patterns) -> Vec<Event> {
+    let date = actors::document_date(doc);
+    let mut entity_at: Vec<Option<u32>> = vec![None; doc.tokens.len()];
+    for mention in &doc.mentions {
+        if let Some(e) = mention.entity {
+            for t in doc.tokens_in(mention.span) {
+                entity_at[t] = Some(e);
+            }
+        }
+    }
+    let known = |w: &str| patterns.knows_verb(w);
+    let cx = PhraseContext { dictionary, date, entity_at: &entity_at };
+    let mut events = Vec::new();
+    let mut memory = Memory::default();
+    let mut capped = 0usize;
+    let has_parse = doc.tokens.iter().any(|t| t.head.is_some());
+    if !has_parse && !doc.tokens.is_empty() {
+        doc.diagnose(Severity::Info, "events", "no dependency parse: events not coded");
+        return events;
+    }
+    for s in 0..doc.sentences.len() {
+        let view = SentenceView::new(doc, s, dictionary, &known);
+        if view.is_empty() {
+            continue;
+        }
+        let mut sentence_events = code_sentence(&view, &cx, patterns, &mut memory);
+        if sentence_events.len() > MAX_EVENTS_PER_SENTENCE {
+            sentence_events.truncate(MAX_EVENTS_PER_SENTENCE);
+            capped += 1;
+        }
+        events.extend(sentence_events);
+    }
+    if capped > 0 {
+        doc.diagnose(
+            Severity::Warning,
+            "events",
+            format!("{capped} sentence(s) had more than {MAX_EVENTS_PER_SENTENCE} events: the rest were dropped"),
+        );
+    }
+    events
+}
+
+/// Everything the coder works out for one sentence.
+struct Sentence<'v, 'd> {
+    view: &'v SentenceView<'d>,
+    cx: &'v PhraseContext<'v>,
+    patterns: &'v Patterns,
+    memory: &'v Memory,
+}
+
+fn is_pronoun(view: &SentenceView, i: usize) -> bool {
+    view.upos(i) == Upos::Pron
+        || matches!(
+            view.word(i).to_lowercase().as_str(),
+            "he" | "she" | "it" | "they" | "him" | "her" | "them" | "its" | "their" | "his" | "itself"
+                | "themselves" | "himself" | "herself"
+        )
+}
+
+fn is_relative(view: &SentenceView, i: usize) -> bool {
+    matches!(view.word(i).to_lowercase().as_str(), "that" | "which" | "who" | "whom")
+}
+
+impl Sentence<'_, '_> {
+    /// The actors a nominal names, with its coordinated nominals ("Obama and Putin").
+    fn actors_of(&self, head: usize, verb: usize) -> Vec<Side> {
+        let mut heads = vec![head];
+        let mut i = 0;
+        while i < heads.len() && heads.len() < MAX_SIDE {
+            for c in self.view.children_with(heads[i], &[DepRel::Conj]) {
+                if heads.len() < MAX_SIDE && self.view.is_nominal(c) {
+                    heads.push(c);
+                }
+            }
+            i += 1;
+        }
+        let mut out: Vec<Side> = Vec::new();
+        for h in heads {
+            let found: Vec<Side> = if is_relative(self.view, h) {
+                self.relative_antecedent(h).map(|a| self.actors_of(a, verb)).unwrap_or_default()
+            } else if is_pronoun(self.view, h) {
+                self.resolve_pronoun(h, verb)
+            } else {
+                code_phrase(self.view, h, self.cx).into_iter().map(Side::from).collect()
+            };
+            for side in found {
+                if out.len() < MAX_SIDE && !out.iter().any(|o| o.code == side.code && o.mention == side.mention) {
+                    out.push(side);
+                }
+            }
+        }
+        out
+    }
+
+    /// The noun a relative pronoun stands for ("the group that seized Mosul").
+    fn relative_antecedent(&self, pronoun: usize) -> Option<usize> {
+        let clause = self.view.heads[pronoun]?;
+        if matches!(self.view.rel(clause), DepRel::AclRelcl | DepRel::Acl) {
+            self.view.heads[clause]
+        } else {
+            None
+        }
+    }
+
+    /// Resolve a pronoun: its entity if the attribution stage linked it; else the nearest
+    /// subject up the tree of the right kind; else the memory of earlier sentences.
+    fn resolve_pronoun(&self, pronoun: usize, verb: usize) -> Vec<Side> {
+        let view = self.view;
+        if let Some(e) = self.cx.entity_at.get(view.doc_index(pronoun)).copied().flatten() {
+            if let Some(code) = view.doc.entities.get(e as usize).and_then(|x| x.actor.clone()) {
+                let person = view.doc.entities.get(e as usize).is_some_and(|x| x.kind == EntityKind::Person);
+                return vec![Side { code, entity: Some(e), mention: view.span(pronoun), person }];
+            }
+        }
+        let word = view.word(pronoun).to_lowercase();
+        let kind = match word.as_str() {
+            "he" | "him" | "his" | "himself" | "she" | "her" | "herself" => Kind::Person,
+            "they" | "them" | "their" | "themselves" => Kind::Group,
+            "it" | "its" | "itself" => Kind::Thing,
+            _ => return Vec::new(),
+        };
+        // Reflexives stand for the subject of their own clause.
+        let reflexive = word.ends_with("self") || word.ends_with("selves");
+        let mut at = verb;
+        let mut first = true;
+        for _ in 0..MAX_CLIMB {
+            if !(first && reflexive) || reflexive {
+                if let Some(subj) = self.view.child(at, &[DepRel::Nsubj, DepRel::NsubjPass]) {
+                    if subj != pronoun && !is_pronoun(view, subj) && (reflexive || subj < pronoun || !first) {
+                        let sides = self.actors_of(subj, at);
+                        let fits: Vec<Side> = sides.into_iter().filter(|s| kind.fits(s)).collect();
+                        if !fits.is_empty() && (kind != Kind::Group || fits.len() > 1 || !fits[0].person) {
+                            return fits;
+                        }
+                    }
+                }
+            }
+            first = false;
+            match view.heads[at] {
+                Some(h) => at = h,
+                None => break,
+            }
+        }
+        let m = self.memory;
+        match kind {
+            Kind::Person => m.person.clone().into_iter().collect(),
+            Kind::Thing => m.thing.clone().into_iter().collect(),
+            Kind::Group => {
+                if m.group.len() > 1 {
+                    m.group.clone()
+                } else {
+                    m.thing.clone().into_iter().collect()
+                }
+            }
+        }
+    }
+
+    /// The subject of a verb: its own, else inherited from the clause it depends on.
+    fn subject(&self, verb: usize) -> Option<(usize, usize)> {
+        let view = self.view;
+        let mut at = verb;
+        for _ in 0..MAX_CLIMB {
+            if let Some(s) = view.child(at, &[DepRel::Nsubj, DepRel::Csubj]) {
+                return Some((s, at));
+            }
+            if view.is_passive(at) {
+                // A passive clause's subject is its target; the agent is found elsewhere.
+                return None;
+            }
+            let head = view.heads[at]?;
+            match view.rel(at) {
+                DepRel::Xcomp => {
+                    // "urged Iran to release": the object controls the infinitive.
+                    if let Some(o) = view.child(head, &[DepRel::Obj, DepRel::Iobj]) {
+                        if self.is_actor_like(o) {
+                            return Some((o, head));
+                        }
+                    }
+                    at = head;
+                }
+                DepRel::Conj | DepRel::Advcl | DepRel::Ccomp => at = head,
+                DepRel::Acl | DepRel::AclRelcl => {
+                    // "the group seizing Mosul": the noun modified.
+                    return Some((head, at));
+                }
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    fn is_actor_like(&self, t: usize) -> bool {
+        is_pronoun(self.view, t) || !code_phrase(self.view, t, self.cx).is_empty()
+    }
+
+    /// The agent of a passive verb: a by-phrase, else the actor behind the event noun it
+    /// happened in ("killed in Israeli tank shelling", "in an air strike by government forces").
+    fn passive_agent(&self, verb: usize) -> Option<(usize, usize)> {
+        let view = self.view;
+        if let Some(a) = view.child(verb, &[DepRel::OblAgent]) {
+            return Some((a, verb));
+        }
+        for c in view.children_with(verb, &[DepRel::Obl, DepRel::Nmod]) {
+            if view.case_of(c).as_deref() == Some("by") {
+                return Some((c, verb));
+            }
+        }
+        for c in view.children_with(verb, &[DepRel::Obl, DepRel::Nmod]) {
+            if !matches!(view.case_of(c).as_deref(), Some("in" | "by" | "during" | "from")) {
+                continue;
+            }
+            if self.patterns.noun(&noun_phrases(view, c)).is_none() {
+                continue;
+            }
+            // The event noun's own agent.
+            for n in view.children_with(c, &[DepRel::Nmod]) {
+                if view.case_of(n).as_deref() == Some("by") {
+                    return Some((n, c));
+                }
+            }
+            if !code_phrase(view, c, self.cx).is_empty() {
+                return Some((c, c));
+            }
+        }
+        None
+    }
+
+    /// The candidate event of a verb, before governors.
+    fn candidate(&self, verb: usize) -> Option<Candidate> {
+        let view = self.view;
+        let lemma = view.lemmas[verb].as_str();
+        if lemma.is_empty() {
+            return None;
+        }
+        let passive = view.is_passive(verb);
+        let particle = view.child(verb, &[DepRel::CompoundPrt]).map(|p| view.lemmas[p].clone());
+        // The object: in the passive, the passive subject.
+        let object = if passive {
+            view.child(verb, &[DepRel::NsubjPass])
+        } else {
+            view.child(verb, &[DepRel::Obj]).or_else(|| view.child(verb, &[DepRel::Iobj]))
+        };
+        let nouns = object.map(|o| noun_phrases(view, o)).unwrap_or_default();
+        let mut preps: Vec<(String, Vec<String>)> = Vec::new();
+        let mut prep_args: Vec<(String, usize)> = Vec::new();
+        for c in view.children_with(verb, &[DepRel::Obl, DepRel::Nmod, DepRel::OblAgent]) {
+            if let Some(case) = view.case_of(c) {
+                preps.push((case.clone(), noun_phrases(view, c)));
+                prep_args.push((case, c));
+            }
+        }
+        if let Some(o) = object {
+            for c in view.children_with(o, &[DepRel::Nmod]) {
+                if let Some(case) = view.case_of(c) {
+                    preps.push((case.clone(), Vec::new()));
+                    prep_args.push((case, c));
+                }
+            }
+        }
+        let pattern = self.patterns.verb(lemma, particle.as_deref(), &nouns, &preps)?.clone();
+        // Light verbs take their code from the object noun.
+        let mut code = pattern.code.clone();
+        let mut light_noun = None;
+        let mut reversed = pattern.reversed && pattern.key.contains('+');
+        if pattern.light {
+            let noun_pattern = object.and_then(|o| self.patterns.noun(&noun_phrases(view, o)).map(|p| (o, p)));
+            if let Some((o, np)) = noun_pattern {
+                if !self.is_actor_like(o) || code.is_none() {
+                    code = np.code.clone();
+                    light_noun = Some(o);
+                    reversed = pattern.reversed;
+                }
+            }
+        }
+        let code = code?;
+
+        // Sides.
+        let mut sources: Vec<Side> = Vec::new();
+        let mut targets: Vec<Side> = Vec::new();
+        let from_actor = prep_args
+            .iter()
+            .filter(|(case, _)| case == "from" || case == "by")
+            .find_map(|&(_, c)| {
+                let a = self.actors_of(c, verb);
+                (!a.is_empty()).then_some(a)
+            });
+        let subject_sides = if passive {
+            self.passive_agent(verb).map(|(a, v)| self.actors_of(a, v)).unwrap_or_default()
+        } else {
+            self.subject(verb).map(|(s, v)| self.actors_of(s, v)).unwrap_or_default()
+        };
+        if reversed {
+            if let Some(f) = from_actor.clone() {
+                sources = f;
+                targets = subject_sides;
+            }
+        } else {
+            sources = subject_sides;
+        }
+        if sources.is_empty() {
+            return None;
+        }
+        if targets.is_empty() {
+            targets = self.target(verb, object, light_noun, &prep_args, reversed);
+        }
+        let negated = self.negated(verb) || light_noun.is_some_and(|n| self.negated_noun(n));
+        let modality = self.modality(verb);
+        let mut cue = (verb, verb);
+        if let Some(n) = light_noun.or(object.filter(|_| pattern.key.contains('+'))) {
+            cue = (cue.0.min(n), cue.1.max(n));
+        }
+        Some(Candidate { verb, code, pattern, sources, targets, negated, modality, cue })
+    }
+
+    /// The target: the object if it is an actor, else an actor in the object's or the verb's
+    /// prepositional phrases, else the place where it happened.
+    fn target(
+        &self,
+        verb: usize,
+        object: Option<usize>,
+        light_noun: Option<usize>,
+        prep_args: &[(String, usize)],
+        reversed: bool,
+    ) -> Vec<Side> {
+        let view = self.view;
+        if let Some(o) = object.filter(|&o| Some(o) != light_noun) {
+            let a = self.actors_of(o, verb);
+            if !a.is_empty() {
+                return a;
+            }
+        }
+        if let Some(o) = object.filter(|&o| self.view.passive_subject_is(o, verb)) {
+            let a = self.actors_of(o, verb);
+            if !a.is_empty() {
+                return a;
+            }
+        }
+        const TARGET_CASES: &[&str] = &[
+            "to", "with", "against", "at", "on", "for", "into", "toward", "towards", "over", "upon", "of", "about",
+            "from", "in", "by",
+        ];
+        let mut candidates: Vec<(usize, usize)> = Vec::new();
+        for (rank, case) in TARGET_CASES.iter().enumerate() {
+            for (c, arg) in prep_args {
+                if c == case && !(reversed && (c == "from" || c == "by")) {
+                    candidates.push((rank, *arg));
+                }
+            }
+        }
+        // Phrases inside the object noun or inside prepositional arguments: "a summit on the
+        // unrest in Iran", "travel to Tunisia".
+        for (_, arg) in prep_args {
+            for n in view.children_with(*arg, &[DepRel::Nmod]) {
+                if let Some(case) = view.case_of(n) {
+                    if let Some(rank) = TARGET_CASES.iter().position(|c| *c == case) {
+                        candidates.push((rank + TARGET_CASES.len(), n));
+                    }
+                }
+            }
+        }
+        candidates.sort_by_key(|c| c.0);
+        let location_cases = ["in", "at"];
+        let mut location: Option<Vec<Side>> = None;
+        for (_, arg) in candidates {
+            let is_location = view.case_of(arg).is_some_and(|c| location_cases.contains(&c.as_str()));
+            let a = self.actors_of(arg, verb);
+            if a.is_empty() {
+                continue;
+            }
+            if is_location {
+                if location.is_none() {
+                    location = Some(a);
+                }
+                continue;
+            }
+            return a;
+        }
+        location.unwrap_or_default()
+    }
+
+    /// True when the verb (or its auxiliaries) is negated.
+    fn negated(&self, t: usize) -> bool {
+        let view = self.view;
+        let negative = |c: usize| {
+            matches!(view.word(c).to_lowercase().as_str(), "not" | "n't" | "never" | "nor" | "neither")
+        };
+        view.children[t].iter().any(|&c| {
+            negative(c) || (view.rel(c) == DepRel::Aux && view.children[c].iter().any(|&g| negative(g)))
+        })
+    }
+
+    /// "no weapons", "refusal": a negated object noun.
+    fn negated_noun(&self, n: usize) -> bool {
+        self.view
+            .children_with(n, &[DepRel::Det])
+            .any(|d| matches!(self.view.word(d).to_lowercase().as_str(), "no"))
+    }
+
+    /// Asserted, planned or hypothetical, from the verb's auxiliaries and its clause.
+    fn modality(&self, t: usize) -> Modality {
+        let view = self.view;
+        let mut modality = Modality::Asserted;
+        for c in view.children_with(t, &[DepRel::Aux]) {
+            match view.lemmas[c].as_str() {
+                "will" | "shall" | "'ll" | "wo" => modality = Modality::Planned,
+                "would" | "could" | "might" | "may" | "should" | "must" | "can" | "'d" => {
+                    if modality == Modality::Asserted {
+                        modality = Modality::Hypothetical;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if view.children_with(t, &[DepRel::Mark]).any(|m| matches!(view.lemmas[m].as_str(), "if" | "unless")) {
+            modality = Modality::Hypothetical;
+        }
+        modality
+    }
+
+    /// The governing word of a verb's clause: the verb, adjective or noun whose complement it
+    /// is, with the pattern that makes it a governor.
+    fn governor(&self, verb: usize) -> Option<(usize, Pattern)> {
+        let view = self.view;
+        let mut at = verb;
+        // Coordinated verbs share their first conjunct's governor.
+        for _ in 0..MAX_CLIMB {
+            if view.rel(at) == DepRel::Conj && view.heads[at].is_some_and(|h| view.is_verb(h)) {
+                at = view.heads[at]?;
+            } else {
+                break;
+            }
+        }
+        let head = view.heads[at]?;
+        let rel = view.rel(at);
+        let complement = matches!(rel, DepRel::Xcomp | DepRel::Ccomp | DepRel::Advcl | DepRel::Acl | DepRel::Csubj);
+        if !complement {
+            return None;
+        }
+        if rel == DepRel::Advcl {
+            // Only "interested in providing", "ready to help": not "as Israel announced".
+            let marks: Vec<String> = view.children_with(at, &[DepRel::Mark]).map(|m| view.lemmas[m].clone()).collect();
+            if !marks.iter().any(|m| m == "to" || m == "in") {
+                return None;
+            }
+        }
+        // A noun governor's complement ("willingness to provide") hangs on the noun; the noun is
+        // the object of the verb that expresses it.
+        if rel == DepRel::Acl && !view.is_verb(head) {
+            let verb_of_noun = view.heads[head]?;
+            if view.is_verb(verb_of_noun) && view.rel(head) == DepRel::Obj {
+                let p = self.verb_pattern(verb_of_noun)?;
+                return p.governs.map(|_| (verb_of_noun, p));
+            }
+            return None;
+        }
+        if view.is_verb(head) {
+            let p = self.verb_pattern(head)?;
+            p.governs.map(|_| (head, p))
+        } else if view.upos(head) == Upos::Adj || view.tokens[head].tag == newsgraph_model::Tag::Jj {
+            let p = self.patterns.adjective(&view.lemmas[head])?.clone();
+            p.governs.map(|_| (head, p))
+        } else {
+            None
+        }
+    }
+
+    fn verb_pattern(&self, verb: usize) -> Option<Pattern> {
+        let view = self.view;
+        let particle = view.child(verb, &[DepRel::CompoundPrt]).map(|p| view.lemmas[p].clone());
+        let object = view.child(verb, &[DepRel::Obj]);
+        let nouns = object.map(|o| noun_phrases(view, o)).unwrap_or_default();
+        let mut preps = Vec::new();
+        for c in view.children_with(verb, &[DepRel::Obl, DepRel::Nmod]) {
+            if let Some(case) = view.case_of(c) {
+                preps.push((case, noun_phrases(view, c)));
+            }
+        }
+        self.patterns.verb(&view.lemmas[verb], particle.as_deref(), &nouns, &preps).cloned()
+    }
+
+    /// The reporting verb a clause depends on ("Israel said …", "…, medics said"), with its
+    /// subject's actors.
+    fn reporter(&self, verb: usize) -> Option<(usize, Vec<Side>)> {
+        let view = self.view;
+        let mut at = verb;
+        for _ in 0..MAX_CLIMB {
+            // "…, officials said": a parenthetical reporting clause under the event's clause.
+            for c in view.children_with(at, &[DepRel::Parataxis, DepRel::Ccomp]) {
+                if c != verb && self.is_report_verb(c) {
+                    let sides = self.subject(c).map(|(s, v)| self.actors_of(s, v)).unwrap_or_default();
+                    return Some((c, sides));
+                }
+            }
+            let head = view.heads[at]?;
+            if matches!(view.rel(at), DepRel::Ccomp | DepRel::Parataxis) && self.is_report_verb(head) {
+                let sides = self.subject(head).map(|(s, v)| self.actors_of(s, v)).unwrap_or_default();
+                return Some((head, sides));
+            }
+            if !matches!(view.rel(at), DepRel::Conj | DepRel::Xcomp | DepRel::Advcl | DepRel::Ccomp) {
+                return None;
+            }
+            at = head;
+        }
+        None
+    }
+
+    fn is_report_verb(&self, t: usize) -> bool {
+        self.view.is_verb(t) && self.verb_pattern(t).is_some_and(|p| p.governs == Some(Governs::Report))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Person,
+    Thing,
+    Group,
+}
+
+impl Kind {
+    fn fits(self, side: &Side) -> bool {
+        match self {
+            Kind::Person => side.person || actors::units(&side.code).len() > 1,
+            Kind::Thing => !side.person,
+            Kind::Group => true,
+        }
+    }
+}
+
+impl SentenceView<'_> {
+    /// True when `o` is the passive subject of `verb`.
+    fn passive_subject_is(&self, o: usize, verb: usize) -> bool {
+        self.heads[o] == Some(verb) && self.rel(o) == DepRel::NsubjPass
+    }
+}
+
+/// The phrases of a noun for pattern lookup, longest first: with its compound and adjective
+/// modifiers ("anti-aircraft battery", "air strike", "military exercise"), then alone.
+pub fn noun_phrases(view: &SentenceView, noun: usize) -> Vec<String> {
+    let head = view.lemmas[noun].clone();
+    if head.is_empty() {
+        return Vec::new();
+    }
+    let mods: Vec<usize> = view
+        .children_with(noun, &[DepRel::Compound, DepRel::Amod])
+        .filter(|&m| m < noun)
+        .collect();
+    let mut out = Vec::new();
+    // Contiguous modifiers nearest the head first: "arrest warrant", "military exercise".
+    let mut words: Vec<String> = Vec::new();
+    for &m in mods.iter().rev() {
+        words.insert(0, view.lemmas[m].clone());
+        out.push(format!("{} {head}", words.join(" ")));
+    }
+    out.reverse();
+    // Also the surface plural for nouns the table lists in plural ("talks", "arms").
+    out.push(head.clone());
+    let surface = view.word(noun).to_lowercase();
+    if surface != head {
+        out.push(surface);
+    }
+    out
+}
+
+/// Code one sentence.
+fn code_sentence(view: &SentenceView, cx: &PhraseContext, patterns: &Patterns, memory: &mut Memory) -> Vec<Event> {
+    let before = memory.clone();
+    let sentence = Sentence { view, cx, patterns, memory: &before };
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for v in 0..view.len() {
+        if view.is_verb(v) {
+            if let Some(c) = sentence.candidate(v) {
+                candidates.push(c);
+            }
+        }
+    }
+    let mut events: Vec<Event> = Vec::new();
+    let mut consumed: HashSet<usize> = HashSet::new();
+    let mut finals: Vec<Candidate> = Vec::new();
+    for mut c in candidates.clone() {
+        // Apply the chain of governors, innermost first.
+        let mut at = c.verb;
+        let mut dropped = false;
+        for _ in 0..4 {
+            let Some((g, gp)) = sentence.governor(at) else { break };
+            let Some(governs) = gp.governs else { break };
+            if governs == Governs::Report {
+                break;
+            }
+            consumed.insert(g);
+            let mut governs = governs;
+            // "wants Putin to attack": a governor with an actor object appeals to it.
+            let g_object = view.child(g, &[DepRel::Obj, DepRel::Iobj]).filter(|&o| sentence.is_actor_like(o));
+            if governs == Governs::Intent && g_object.is_some() && view.rel(at) == DepRel::Xcomp {
+                governs = Governs::Appeal;
+            }
+            if matches!(governs, Governs::Appeal | Governs::Demand) {
+                let gsubj = if view.is_passive(g) {
+                    sentence.passive_agent(g).map(|(a, v)| sentence.actors_of(a, v))
+                } else {
+                    sentence.subject(g).map(|(s, v)| sentence.actors_of(s, v))
+                };
+                let gtarget = if view.is_passive(g) {
+                    view.child(g, &[DepRel::NsubjPass]).map(|o| sentence.actors_of(o, g))
+                } else if gp.reversed {
+                    gsubj.clone()
+                } else {
+                    g_object.map(|o| sentence.actors_of(o, g))
+                };
+                let gsource = if gp.reversed {
+                    // "faces pressure from Congress to …"
+                    let noun = view.child(g, &[DepRel::Obj]);
+                    noun.and_then(|n| {
+                        view.children_with(n, &[DepRel::Nmod])
+                            .find(|&m| view.case_of(m).as_deref() == Some("from"))
+                            .map(|m| sentence.actors_of(m, g))
+                    })
+                } else {
+                    gsubj
+                };
+                match (gsource, gtarget) {
+                    (Some(s), Some(t)) if !s.is_empty() => {
+                        c.sources = s;
+                        c.targets = t;
+                    }
+                    (Some(s), None) if !s.is_empty() => {
+                        c.sources = s;
+                    }
+                    _ => {
+                        dropped = true;
+                        break;
+                    }
+                }
+            }
+            let negated = sentence.negated(g) || gp.negating;
+            let code = if c.negated && governs != Governs::Reject {
+                // The complement's own negation first: "agreed not to attack".
+                c.negated = false;
+                patterns::negate(&c.code)
+            } else {
+                Some(c.code.clone())
+            };
+            let Some(code) = code.and_then(|code| patterns::govern(governs, &code)) else {
+                dropped = true;
+                break;
+            };
+            c.code = code;
+            if governs == Governs::Reject {
+                c.negated = true;
+            }
+            if negated {
+                match patterns::negate(&c.code) {
+                    Some(n) => {
+                        c.code = n;
+                        c.negated = true;
+                    }
+                    None => {
+                        dropped = true;
+                        break;
+                    }
+                }
+            }
+            match governs {
+                Governs::Plan | Governs::Agree => c.modality = Modality::Planned,
+                Governs::Try | Governs::Intent | Governs::Appeal | Governs::Demand | Governs::Threat => {
+                    let gm = sentence.modality(g);
+                    if gm != Modality::Asserted {
+                        c.modality = gm;
+                    }
+                }
+                _ => {}
+            }
+            c.cue = (c.cue.0.min(g), c.cue.1.max(g));
+            at = g;
+        }
+        if dropped {
+            continue;
+        }
+        if c.negated && !c.pattern.governs.is_some_and(|g| g == Governs::Reject) {
+            // A negation on the verb itself, not folded in by a governor.
+            if !is_folded(&c) {
+                match patterns::negate(&c.code) {
+                    Some(n) => c.code = n,
+                    None => continue,
+                }
+            }
+        }
+        finals.push(c);
+    }
+    // Governors that governed something emit no event of their own; report verbs never do.
+    finals.retain(|c| !consumed.contains(&c.verb) && c.pattern.governs != Some(Governs::Report));
+
+    for c in finals {
+        let mut c = c;
+        let mut attribution = None;
+        let reporter = sentence.reporter(c.verb);
+        let cue_span = view.cover(c.cue.0, c.cue.1);
+        if let Some(a) = innermost_attribution(view.doc, cue_span) {
+            attribution = Some(a);
+        }
+        let mut accusation: Option<(Vec<Side>, usize)> = None;
+        if let Some((rv, speakers)) = &reporter {
+            c.modality = Modality::Reported;
+            let root = codebook::lookup(&c.code).map(|x| x.quad_class).unwrap_or(0);
+            let violent = root == 4 || codebook::root_of(&c.code) == "13";
+            let speakers: Vec<Side> = speakers.iter().filter(|s| is_party(s)).cloned().collect();
+            if !speakers.is_empty() {
+                let same = c.sources.iter().any(|src| speakers.iter().any(|s| same_party(s, src)));
+                if violent && same {
+                    // "The US claimed that they had attacked Iraq": claiming responsibility.
+                    c.code = "015".to_string();
+                    c.cue = (c.cue.0.min(*rv), c.cue.1.max(*rv));
+                } else if violent {
+                    accusation = Some((speakers.clone(), *rv));
+                } else if same && c.modality_future(view) && codebook::root_of(&c.code) < "09" {
+                    if let Some(code) = patterns::intent(&c.code) {
+                        c.code = code;
+                    }
+                }
+            }
+        } else if attribution.is_some() {
+            c.modality = Modality::Reported;
+        }
+        if let Some((speakers, rv)) = accusation {
+            let accused = std::mem::take(&mut c.sources);
+            c.sources = speakers;
+            c.targets = accused;
+            c.code = "112".to_string();
+            c.cue = (c.cue.0.min(rv), c.cue.1.max(rv));
+            c.modality = Modality::Asserted;
+        }
+        emit(&sentence, &c, attribution, &mut events);
+    }
+    let updated = next_memory(&sentence);
+    *memory = updated;
+    dedupe(events)
+}
+
+fn is_folded(c: &Candidate) -> bool {
+    // Codes already in the rejection class came from a governor.
+    codebook::root_of(&c.code) == "12" || c.code == "011"
+}
+
+impl Candidate {
+    fn modality_future(&self, view: &SentenceView) -> bool {
+        self.modality == Modality::Planned
+            || view
+                .children_with(self.verb, &[DepRel::Aux])
+                .any(|a| matches!(view.lemmas[a].as_str(), "will" | "would" | "shall"))
+    }
+}
+
+/// A speaker who can accuse: a state, organisation or group — not the media, not a role
+/// without a country ("medics", "officials").
+fn is_party(side: &Side) -> bool {
+    let u = actors::units(&side.code);
+    let Some(first) = u.first() else { return false };
+    !ROLE_CODES.contains(first) && !u.contains(&"MED")
+}
+
+const ROLE_CODES: &[&str] = &[
+    "GOV", "MIL", "COP", "JUD", "REB", "OPP", "MED", "EDU", "BUS", "CVL", "HLH", "REF", "LAB", "AGR", "SPY", "LEG",
+    "SEP", "HRI", "ELI", "UAF", "INS", "PPL",
+];
+
+/// Two actors of the same party: the same country (or the same organisation).
+fn same_party(a: &Side, b: &Side) -> bool {
+    if a.entity.is_some() && a.entity == b.entity {
+        return true;
+    }
+    let ua = actors::units(&a.code);
+    let ub = actors::units(&b.code);
+    match (ua.first(), ub.first()) {
+        (Some(x), Some(y)) if matches!(*x, "IGO" | "NGO" | "IMG") => ua.get(1) == ub.get(1) && x == y,
+        (Some(x), Some(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// The attribution whose content holds the span, the innermost one.
+fn innermost_attribution(doc: &Document, span: Span) -> Option<u32> {
+    doc.attributions
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.content.contains(span))
+        .min_by_key(|(_, a)| a.content.len())
+        .map(|(i, _)| i as u32)
+}
+
+/// Turn a finished candidate into events, one per source and target pair.
+fn emit(sentence: &Sentence, c: &Candidate, attribution: Option<u32>, events: &mut Vec<Event>) {
+    let Some(entry) = codebook::lookup(&c.code) else { return };
+    let view = sentence.view;
+    let cue = view.cover(c.cue.0, c.cue.1);
+    let make = |source: &Side, target: Option<&Side>| Event {
+        source: EventActor { entity: source.entity, mention: Some(source.mention), code: source.code.clone() },
+        target: target.map(|t| EventActor { entity: t.entity, mention: Some(t.mention), code: t.code.clone() }),
+        cameo: entry.code.to_string(),
+        goldstein: entry.goldstein,
+        quad_class: entry.quad_class,
+        plover: entry.plover.to_string(),
+        cue,
+        negated: c.negated,
+        modality: c.modality,
+        attribution,
+    };
+    let distinct = |s: &Side, t: &Side| s.code != t.code || (s.entity.is_some() && s.entity != t.entity);
+    let sources = &c.sources[..c.sources.len().min(MAX_SIDE)];
+    let targets = &c.targets[..c.targets.len().min(MAX_SIDE)];
+    if targets.is_empty() {
+        if c.pattern.symmetric && sources.len() > 1 {
+            for s in sources {
+                for t in sources {
+                    if s != t && distinct(s, t) {
+                        events.push(make(s, Some(t)));
+                    }
+                }
+            }
+        } else if c.pattern.solo {
+            for s in sources {
+                events.push(make(s, None));
+            }
+        }
+        return;
+    }
+    for s in sources {
+        for t in targets {
+            if distinct(s, t) {
+                events.push(make(s, Some(t)));
+                if c.pattern.symmetric && !sources.contains(t) {
+                    events.push(make(t, Some(s)));
+                }
+            }
+        }
+    }
+}
+
+/// What to remember of this sentence's actors for pronouns in the next ones.
+fn next_memory(sentence: &Sentence) -> Memory {
+    let view = sentence.view;
+    let mut new = sentence.memory.clone();
+    for v in 0..view.len() {
+        if view.heads[v].is_some() && view.rel(v) != DepRel::Root {
+            continue;
+        }
+        let Some(subj) = view.child(v, &[DepRel::Nsubj, DepRel::NsubjPass]) else { continue };
+        if is_pronoun(view, subj) {
+            continue;
+        }
+        let sides = sentence.actors_of(subj, v);
+        if sides.len() > 1 {
+            new.group = sides.clone();
+        }
+        for side in sides {
+            if side.person {
+                new.person = Some(side);
+            } else {
+                new.thing = Some(side);
+            }
+        }
+    }
+    new
+}
+
+/// One event per source, target, code and cue.
+fn dedupe(events: Vec<Event>) -> Vec<Event> {
+    let mut seen = HashSet::new();
+    events
+        .into_iter()
+        .filter(|e| {
+            seen.insert((
+                e.source.code.clone(),
+                e.target.as_ref().map(|t| t.code.clone()),
+                e.cameo.clone(),
+                e.cue,
+            ))
+        })
+        .collect()
+}

@@ -1,0 +1,153 @@
+//! The store's tables, indexes and connection settings, created on first open.
+//!
+//! All spans in the tables are `[start, end)` character offsets into `documents.text`, as on
+//! the wire, so `substr(text, start + 1, end - start)` in SQLite gives the words. Names are
+//! compared without regard to case. Each table repeats the document's day, outlet and
+//! duplicate flag so that the questions read one index, not a join. `docs/store.md`
+//! describes every column.
+
+use rusqlite::Connection;
+
+/// Version of the table layout written in `PRAGMA user_version`.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// The tables and indexes (idempotent).
+pub const DDL: &str = r#"
+CREATE TABLE IF NOT EXISTS documents (
+    doc          INTEGER PRIMARY KEY,
+    id           TEXT NOT NULL UNIQUE,
+    hash         BLOB NOT NULL,
+    text_hash    BLOB NOT NULL,
+    url          TEXT,
+    outlet       TEXT COLLATE NOCASE,
+    title        TEXT,
+    published    TEXT,
+    day          TEXT,
+    language     TEXT,
+    origin       TEXT,
+    duplicate_of TEXT,
+    dup          INTEGER NOT NULL DEFAULT 0,
+    text         TEXT NOT NULL,
+    record       TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_text_hash ON documents(text_hash);
+CREATE INDEX IF NOT EXISTS documents_day ON documents(day);
+CREATE INDEX IF NOT EXISTS documents_outlet ON documents(outlet, day);
+
+CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
+    title, text, content = 'documents', content_rowid = 'doc',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+
+CREATE TABLE IF NOT EXISTS entities (
+    doc         INTEGER NOT NULL,
+    idx         INTEGER NOT NULL,
+    name        TEXT NOT NULL COLLATE NOCASE,
+    kind        TEXT NOT NULL,
+    actor       TEXT,
+    mentions    INTEGER NOT NULL,
+    descriptors TEXT NOT NULL,
+    day         TEXT,
+    dup         INTEGER NOT NULL,
+    PRIMARY KEY (doc, idx)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entities_name ON entities(name, day);
+
+CREATE TABLE IF NOT EXISTS mentions (
+    doc    INTEGER NOT NULL,
+    entity INTEGER NOT NULL,
+    start  INTEGER NOT NULL,
+    end    INTEGER NOT NULL,
+    kind   TEXT NOT NULL,
+    PRIMARY KEY (doc, entity, start)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS quotes (
+    doc          INTEGER NOT NULL,
+    idx          INTEGER NOT NULL,
+    start        INTEGER NOT NULL,
+    end          INTEGER NOT NULL,
+    kind         TEXT NOT NULL,
+    speaker      INTEGER,
+    speaker_name TEXT COLLATE NOCASE,
+    speaker_kind TEXT,
+    attribution  INTEGER,
+    text         TEXT NOT NULL,
+    day          TEXT,
+    outlet       TEXT COLLATE NOCASE,
+    dup          INTEGER NOT NULL,
+    PRIMARY KEY (doc, idx)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_name, day);
+CREATE INDEX IF NOT EXISTS quotes_top ON quotes(speaker_kind, dup, day, speaker_name);
+
+CREATE TABLE IF NOT EXISTS attributions (
+    claim         INTEGER PRIMARY KEY,
+    doc           INTEGER NOT NULL,
+    idx           INTEGER NOT NULL,
+    start         INTEGER NOT NULL,
+    end           INTEGER NOT NULL,
+    cue           TEXT,
+    source_kind   TEXT NOT NULL,
+    source_entity INTEGER,
+    source_name   TEXT COLLATE NOCASE,
+    source_text   TEXT,
+    anonymous     INTEGER NOT NULL,
+    status        TEXT NOT NULL,
+    parent        INTEGER,
+    via           TEXT,
+    hedge         TEXT,
+    text          TEXT NOT NULL,
+    day           TEXT,
+    outlet        TEXT COLLATE NOCASE,
+    dup           INTEGER NOT NULL,
+    UNIQUE (doc, idx)
+);
+CREATE INDEX IF NOT EXISTS attributions_kind ON attributions(source_kind, day);
+CREATE INDEX IF NOT EXISTS attributions_outlet ON attributions(outlet, day, source_kind);
+CREATE INDEX IF NOT EXISTS attributions_source ON attributions(source_name, day);
+
+CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts USING fts5(
+    text, content = 'attributions', content_rowid = 'claim',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+
+CREATE TABLE IF NOT EXISTS events (
+    doc          INTEGER NOT NULL,
+    idx          INTEGER NOT NULL,
+    source_code  TEXT NOT NULL,
+    source_name  TEXT COLLATE NOCASE,
+    target_code  TEXT NOT NULL,
+    target_name  TEXT COLLATE NOCASE,
+    cameo        TEXT NOT NULL,
+    root         TEXT NOT NULL,
+    goldstein    REAL NOT NULL,
+    quad_class   INTEGER NOT NULL,
+    plover       TEXT NOT NULL,
+    negated      INTEGER NOT NULL,
+    modality     TEXT NOT NULL,
+    attribution  INTEGER,
+    cue          TEXT NOT NULL,
+    day          TEXT,
+    dup          INTEGER NOT NULL,
+    PRIMARY KEY (doc, idx)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS events_pair ON events(source_code, target_code, day);
+CREATE INDEX IF NOT EXISTS events_target ON events(target_code, source_code, day);
+CREATE INDEX IF NOT EXISTS events_day ON events(day);
+"#;
+
+/// Settings for every connection: write-ahead log (readers never wait for the writer and a
+/// killed process loses nothing it committed), a bounded page cache, a busy wait.
+pub fn configure(conn: &Connection, read_only: bool) -> rusqlite::Result<()> {
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    if !read_only {
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+    }
+    // NORMAL in WAL mode: a commit survives the process being killed; only a power loss can
+    // take back the last transactions.
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "cache_size", -32_768)?; // 32 MiB
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
+    Ok(())
+}
