@@ -26,6 +26,21 @@ pub struct QuoteMarks {
     pub continued_by: Option<usize>,
 }
 
+/// Indices of the quotations whose opening mark is a token in `[a, b)` (quotations are in
+/// text order).
+pub fn opening_in(quotes: &[QuoteMarks], a: usize, b: usize) -> std::ops::Range<usize> {
+    let lo = quotes.partition_point(|q| q.open < a);
+    let hi = quotes.partition_point(|q| q.open < b);
+    lo..hi.max(lo)
+}
+
+/// Indices of the quotations whose closing mark is a token in `[a, b)`.
+pub fn closing_in(quotes: &[QuoteMarks], a: usize, b: usize) -> std::ops::Range<usize> {
+    let lo = quotes.partition_point(|q| q.close < a);
+    let hi = quotes.partition_point(|q| q.close < b);
+    lo..hi.max(lo)
+}
+
 /// An attribution found in one sentence, before speakers are resolved.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Found {
@@ -233,7 +248,7 @@ fn is_label_word(word: &str) -> bool {
 fn speaker_label(syn: &Syntax, s: usize, quotes: &[QuoteMarks], in_quote: &[bool]) -> Option<Found> {
     let doc = syn.doc;
     let sentence_start = doc.tokens.get(syn.start)?.span.start;
-    let paragraph = *doc.paragraphs.iter().find(|p| p.contains_offset(sentence_start))?;
+    let paragraph = *doc.paragraphs.get(doc.paragraphs.partition_point(|p| p.end <= sentence_start))?;
     if paragraph.start != sentence_start {
         return None;
     }
@@ -270,13 +285,12 @@ fn speaker_label(syn: &Syntax, s: usize, quotes: &[QuoteMarks], in_quote: &[bool
         quotes: Vec::new(),
         strong: true,
     };
-    if let Some(q) = quotes.iter().position(|q| q.open == a) {
+    if let Some(q) = opening_in(quotes, a, a + 1).next() {
         set_quote_content(syn, &mut f, quotes, q, false);
     } else {
         let span = doc.tokens[a].span.cover(doc.tokens[b - 1].span);
         f.content = span;
-        f.quotes =
-            quotes.iter().enumerate().filter(|(_, q)| q.open >= a && q.close < b).map(|(i, _)| i).collect();
+        f.quotes = quotes_within(quotes, a, b);
     }
     Some(f)
 }
@@ -391,7 +405,7 @@ fn build(
             let (a, b) = syn.noun_phrase_starting_at(cue_end).unwrap_or((cue_end, syn.end));
             f.source = Some((a, b));
             f.source_head = Some(b - 1);
-            let q = quotes.iter().position(|q| q.close + 1 == t)?;
+            let q = closing_in(quotes, t.saturating_sub(1), t).next()?;
             set_quote_content(syn, &mut f, quotes, q, true);
             return Some(f);
         }
@@ -459,12 +473,10 @@ fn build(
         }
     }
     // 4. A quotation inside the cue's object ("called the situation “disconcerting”").
-    if let Some(q) =
-        quotes.iter().position(|q| q.open >= group_end && q.open <= group_end + 8 && q.open < syn.end)
-    {
+    if let Some(q) = opening_in(quotes, group_end, (group_end + 9).min(syn.end)).next() {
         let next_cue = (group_end..quotes[q].open).any(|u| cue_at(syn, u).is_some());
         if !next_cue {
-            let last = quotes.iter().rposition(|q| q.open < syn.end && q.open >= group_end).unwrap_or(q);
+            let last = opening_in(quotes, group_end, syn.end).last().unwrap_or(q);
             let (a, b) = (group_end, quotes[last].close + 1);
             f.content = syn.span(a, b);
             f.quotes = (q..=last).collect();
@@ -541,10 +553,8 @@ fn skip_trailing(syn: &Syntax, mut t: usize) -> usize {
 /// Index of a quotation whose closing mark is followed, after only punctuation, by token
 /// `group_start`.
 fn quote_ending_before(syn: &Syntax, group_start: usize, quotes: &[QuoteMarks]) -> Option<usize> {
-    quotes.iter().position(|q| {
-        q.close < group_start
-            && q.close + 4 >= group_start
-            && (q.close + 1..group_start).all(|u| matches!(syn.word(u), "," | "?" | "!" | "—" | "–" | "-"))
+    closing_in(quotes, group_start.saturating_sub(4), group_start).find(|&i| {
+        (quotes[i].close + 1..group_start).all(|u| matches!(syn.word(u), "," | "?" | "!" | "—" | "–" | "-"))
     })
 }
 
@@ -554,7 +564,7 @@ fn quote_starting_after(syn: &Syntax, group_end: usize, quotes: &[QuoteMarks]) -
     while u < syn.end && is_glue(syn.word(u)) {
         u += 1;
     }
-    quotes.iter().position(|q| q.open == u && syn.contains(u))
+    opening_in(quotes, u, u + 1).find(|_| syn.contains(u))
 }
 
 /// The byte span of quotation `q` with the quotations it continues (backwards) or that
@@ -594,18 +604,16 @@ fn set_quote_content(syn: &Syntax, f: &mut Found, quotes: &[QuoteMarks], q: usiz
 }
 
 fn quotes_within(quotes: &[QuoteMarks], a: usize, b: usize) -> Vec<usize> {
-    quotes
-        .iter()
-        .enumerate()
-        .filter(|(_, q)| q.open >= a && q.close < b.max(a + 1) + 1 && q.open < b)
-        .map(|(i, _)| i)
-        .collect()
+    opening_in(quotes, a, b).filter(|&i| quotes[i].close <= b).collect()
 }
 
 /// Widen content that cuts into a quotation to cover the whole quotation.
 fn extend_to_quotes(syn: &Syntax, mut f: Found, quotes: &[QuoteMarks]) -> Found {
-    for (i, q) in quotes.iter().enumerate() {
-        let span = syn.doc.quoted[q.index].content;
+    let tokens = syn.doc.tokens_in(f.content);
+    let candidates =
+        quotes.partition_point(|q| q.close < tokens.start)..quotes.partition_point(|q| q.open < tokens.end);
+    for i in candidates {
+        let span = syn.doc.quoted[quotes[i].index].content;
         if span.overlaps(f.content) && !f.content.contains(span) {
             f.content = f.content.cover(span);
             if !f.quotes.contains(&i) {
@@ -657,7 +665,7 @@ fn find_source(
         }
     }
     let after = t + 1;
-    let quote_before = quotes.iter().any(|q| q.close + 1 < t && q.close + 3 >= t);
+    let quote_before = !closing_in(quotes, t.saturating_sub(3), t.saturating_sub(1)).is_empty();
     if quote_before || (t > syn.start && syn.word(t - 1) == ",") {
         if let Some((a, b)) = syn.noun_phrase_starting_at(after) {
             return (Some((a, b)), Some(b - 1));

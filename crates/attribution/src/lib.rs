@@ -123,8 +123,14 @@ pub fn attribute(doc: &mut Document) {
         });
     }
     // Reported speech without quotation marks is an indirect quotation.
+    let mut quoted_attribution = vec![false; attributions.len()];
+    for q in &doc.quotes {
+        if let Some(a) = q.attribution.and_then(|a| quoted_attribution.get_mut(a as usize)) {
+            *a = true;
+        }
+    }
     for (a, attribution) in attributions.iter().enumerate() {
-        let has_quote = doc.quotes.iter().any(|q| q.attribution == Some(a as u32));
+        let has_quote = quoted_attribution[a];
         let speech = matches!(attribution.status, Status::Asserted | Status::Denied | Status::Hedged);
         if !has_quote && speech && attribution.cue != Some(attribution.content) {
             doc.quotes.push(Quote {
@@ -259,12 +265,13 @@ fn assign_quotes(
         }
         // An attribution in the same sentence (a partial quotation in a reported sentence).
         let s = doc.sentence_at(start);
-        let nearest = found
-            .iter()
-            .enumerate()
-            .filter(|(_, (f, _))| Some(f.sentence) == s)
-            .min_by_key(|(_, (f, _))| (f.cue_token as i64 - marks.open as i64).unsigned_abs())
-            .map(|(i, _)| i);
+        let in_sentence = s.map(|s| {
+            found.partition_point(|(f, _)| f.sentence < s)..found.partition_point(|(f, _)| f.sentence <= s)
+        });
+        let nearest = in_sentence
+            .into_iter()
+            .flatten()
+            .min_by_key(|&i| (found[i].0.cue_token as i64 - marks.open as i64).unsigned_abs());
         if let Some(a) = nearest {
             quote_of[q] = Some(a);
             last = Some((a, paragraph));
@@ -306,9 +313,17 @@ fn quote_alone(doc: &Document, q: &QuoteMarks) -> bool {
 
 /// An attribution whose cue lies inside another's content is nested in it.
 fn set_parents(attributions: &mut [Attribution]) {
+    // Candidates are the attributions whose content starts at or before the cue, nearest
+    // first; looking at a bounded number keeps this linear on long documents.
+    const WINDOW: usize = 64;
+    let mut by_start: Vec<usize> = (0..attributions.len()).collect();
+    by_start.sort_by_key(|&i| attributions[i].content.start);
     for a in 0..attributions.len() {
         let Some(cue) = attributions[a].cue else { continue };
-        let parent = (0..attributions.len())
+        let upto = by_start.partition_point(|&i| attributions[i].content.start <= cue.start);
+        let parent = by_start[upto.saturating_sub(WINDOW)..upto]
+            .iter()
+            .copied()
             .filter(|&b| {
                 b != a
                     && attributions[b].content.contains(cue)
@@ -325,8 +340,9 @@ fn add_mentions(doc: &mut Document, new: Vec<(Span, newsgraph_model::MentionKind
     if new.is_empty() {
         return;
     }
+    let mut taken: std::collections::HashSet<Span> = doc.mentions.iter().map(|m| m.span).collect();
     for (span, kind, entity) in new {
-        if doc.mentions.iter().any(|m| m.span == span) {
+        if !taken.insert(span) {
             continue;
         }
         let label = doc.entities.get(entity as usize).map(|e| e.kind).unwrap_or_default();

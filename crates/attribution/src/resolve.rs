@@ -383,7 +383,8 @@ fn described_entity(
     // An appositive name right after the description ("a spokesman, Liu Pengyu,").
     if syn.contains(b) && syn.word(b) == "," {
         let after = syn.span(b + 1, (b + 5).min(syn.end));
-        if let Some(m) = doc.mentions.iter().find(|m| {
+        let from = doc.mentions.partition_point(|m| m.span.start < after.start);
+        if let Some(m) = doc.mentions[from..].iter().take(4).find(|m| {
             m.kind == MentionKind::Name && m.label == EntityKind::Person && m.span.start == after.start
         }) {
             return m.entity;
@@ -398,7 +399,8 @@ fn described_entity(
                 .get((next.tokens.start as usize + 3).min(next.tokens.end as usize).saturating_sub(1))
                 .map(|t| t.span.end)
                 .unwrap_or(next.span.end);
-            let first = doc.mentions.iter().enumerate().find(|(_, m)| {
+            let from = doc.mentions.partition_point(|m| m.span.start < next.span.start);
+            let first = doc.mentions.iter().enumerate().skip(from).take(8).find(|(_, m)| {
                 m.kind == MentionKind::Name
                     && m.label == EntityKind::Person
                     && m.span.start >= next.span.start

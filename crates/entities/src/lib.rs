@@ -22,6 +22,7 @@ pub mod descriptors;
 pub mod names;
 
 use newsgraph_model::{Component, Document, Entity, EntityKind, Layer, MentionKind};
+use std::collections::HashMap;
 
 /// Groups name mentions into entities (see the crate documentation).
 #[derive(Clone, Copy, Debug, Default)]
@@ -63,6 +64,7 @@ fn same_class(a: EntityKind, b: EntityKind) -> bool {
 pub fn link(doc: &mut Document) {
     doc.entities.clear();
     let mut known: Vec<Known> = Vec::new();
+    let mut lookup = Index::default();
     for m in 0..doc.mentions.len() {
         doc.mentions[m].entity = None;
         let mention = &doc.mentions[m];
@@ -77,7 +79,7 @@ pub fn link(doc: &mut Document) {
         }
         let key = names::key(&words);
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        let found = find(&known, mention.label, &key, &lower, &words);
+        let found = find(&known, &lookup, mention.label, &key, &lower, &words);
         let index = match found {
             Some(i) => {
                 let k = &mut known[i];
@@ -85,6 +87,7 @@ pub fn link(doc: &mut Document) {
                     k.words = lower;
                     k.key = key;
                     k.initials = names::initials(&words);
+                    lookup.add(i, &known[i]);
                 }
                 i
             }
@@ -95,6 +98,7 @@ pub fn link(doc: &mut Document) {
                     words: lower,
                     initials: names::initials(&words),
                 });
+                lookup.add(known.len() - 1, &known[known.len() - 1]);
                 doc.entities.push(Entity { kind: mention.label, ..Entity::default() });
                 known.len() - 1
             }
@@ -108,30 +112,73 @@ pub fn link(doc: &mut Document) {
     add_descriptors(doc);
 }
 
-fn find(known: &[Known], kind: EntityKind, key: &str, lower: &[String], words: &[&str]) -> Option<usize> {
+/// Lookup tables over the entities seen so far, so that linking stays linear in the number
+/// of mentions. Entries can be stale after an entity's name grows; hits are re-checked.
+#[derive(Default)]
+struct Index {
+    by_key: HashMap<String, Vec<usize>>,
+    /// Words of multi-word person names.
+    person_word: HashMap<String, Vec<usize>>,
+    /// Single-word person names.
+    person_single: HashMap<String, Vec<usize>>,
+    by_initials: HashMap<String, Vec<usize>>,
+}
+
+impl Index {
+    fn add(&mut self, i: usize, k: &Known) {
+        self.by_key.entry(k.key.clone()).or_default().push(i);
+        if k.kind == EntityKind::Person {
+            if k.words.len() > 1 {
+                for w in &k.words {
+                    self.person_word.entry(w.clone()).or_default().push(i);
+                }
+            } else if let Some(w) = k.words.first() {
+                self.person_single.entry(w.clone()).or_default().push(i);
+            }
+        }
+        if let Some(initials) = &k.initials {
+            self.by_initials.entry(initials.clone()).or_default().push(i);
+        }
+    }
+}
+
+fn latest<'a>(hits: Option<&'a Vec<usize>>, mut ok: impl FnMut(usize) -> bool + 'a) -> Option<usize> {
+    hits?.iter().rev().copied().find(|&i| ok(i))
+}
+
+fn find(
+    known: &[Known],
+    index: &Index,
+    kind: EntityKind,
+    key: &str,
+    lower: &[String],
+    words: &[&str],
+) -> Option<usize> {
     let person = kind == EntityKind::Person;
     // Same name, same class.
-    if let Some(i) =
-        known.iter().rposition(|k| k.key == key && (same_class(k.kind, kind) || k.kind == EntityKind::Person))
-    {
+    let same = |i: usize| {
+        known[i].key == key && (same_class(known[i].kind, kind) || known[i].kind == EntityKind::Person)
+    };
+    if let Some(i) = latest(index.by_key.get(key), same) {
         return Some(i);
     }
     if lower.len() == 1 {
         // A surname or given name of a person seen before ("Hu" after "Hu Xijin"), whatever
         // the recogniser called this mention.
-        if let Some(i) = known
-            .iter()
-            .rposition(|k| k.kind == EntityKind::Person && k.words.len() > 1 && k.words.contains(&lower[0]))
-        {
+        let part_of = |i: usize| {
+            known[i].kind == EntityKind::Person
+                && known[i].words.len() > 1
+                && known[i].words.contains(&lower[0])
+        };
+        if let Some(i) = latest(index.person_word.get(&lower[0]), part_of) {
             return Some(i);
         }
     } else if person {
         // A full name after a surname-only first mention.
-        if let Some(i) = known.iter().rposition(|k| {
-            k.kind == EntityKind::Person
-                && k.words.len() == 1
-                && (lower.first() == k.words.first() || lower.last() == k.words.first())
-        }) {
+        let single = |i: usize| known[i].kind == EntityKind::Person && known[i].words.len() == 1;
+        let a = lower.first().and_then(|w| latest(index.person_single.get(w), single));
+        let b = lower.last().and_then(|w| latest(index.person_single.get(w), single));
+        if let Some(i) = a.max(b) {
             return Some(i);
         }
     }
@@ -139,16 +186,20 @@ fn find(known: &[Known], kind: EntityKind, key: &str, lower: &[String], words: &
         return None;
     }
     // Aliases and acronyms of places and organisations.
-    if let Some(i) = known.iter().rposition(|k| same_class(k.kind, kind) && names::are_aliases(&k.key, key)) {
-        return Some(i);
+    for alias in names::aliases(key) {
+        if let Some(i) = latest(index.by_key.get(alias), |i| same_class(known[i].kind, kind)) {
+            return Some(i);
+        }
     }
     if words.len() == 1 && names::is_acronym(words[0]) {
-        if let Some(i) = known.iter().rposition(|k| k.initials.as_deref() == Some(key)) {
+        if let Some(i) = latest(index.by_initials.get(key), |i| known[i].initials.as_deref() == Some(key)) {
             return Some(i);
         }
     }
     if let Some(initials) = names::initials(words) {
-        if let Some(i) = known.iter().rposition(|k| k.key == initials && k.words.len() == 1) {
+        if let Some(i) =
+            latest(index.by_key.get(&initials), |i| known[i].key == initials && known[i].words.len() == 1)
+        {
             return Some(i);
         }
     }

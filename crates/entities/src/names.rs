@@ -160,6 +160,15 @@ const ALIASES: &[&[&str]] = &[
     &["rok", "south korea"],
 ];
 
+/// The other keys that name the same country or body as `key`.
+pub fn aliases(key: &str) -> impl Iterator<Item = &'static str> + '_ {
+    ALIASES
+        .iter()
+        .filter(move |group| group.contains(&key))
+        .flat_map(|group| group.iter().copied())
+        .filter(move |&a| a != key)
+}
+
 /// True if two keys name the same country or body by a known alias.
 pub fn are_aliases(a: &str, b: &str) -> bool {
     ALIASES.iter().any(|group| group.contains(&a) && group.contains(&b))

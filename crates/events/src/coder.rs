@@ -152,7 +152,9 @@ pub fn code_document(doc: &mut Document, dictionary: &ActorDictionary, patterns:
         doc.diagnose(
             Severity::Warning,
             "events",
-            format!("{capped} sentence(s) had more than {MAX_EVENTS_PER_SENTENCE} events: the rest were dropped"),
+            format!(
+                "{capped} sentence(s) had more than {MAX_EVENTS_PER_SENTENCE} events: the rest were dropped"
+            ),
         );
     }
     events
@@ -170,8 +172,19 @@ fn is_pronoun(view: &SentenceView, i: usize) -> bool {
     view.upos(i) == Upos::Pron
         || matches!(
             view.word(i).to_lowercase().as_str(),
-            "he" | "she" | "it" | "they" | "him" | "her" | "them" | "its" | "their" | "his" | "itself"
-                | "themselves" | "himself" | "herself"
+            "he" | "she"
+                | "it"
+                | "they"
+                | "him"
+                | "her"
+                | "them"
+                | "its"
+                | "their"
+                | "his"
+                | "itself"
+                | "themselves"
+                | "himself"
+                | "herself"
         )
 }
 
@@ -202,7 +215,9 @@ impl Sentence<'_, '_> {
                 code_phrase(self.view, h, self.cx).into_iter().map(Side::from).collect()
             };
             for side in found {
-                if out.len() < MAX_SIDE && !out.iter().any(|o| o.code == side.code && o.mention == side.mention) {
+                if out.len() < MAX_SIDE
+                    && !out.iter().any(|o| o.code == side.code && o.mention == side.mention)
+                {
                     out.push(side);
                 }
             }
@@ -381,7 +396,8 @@ impl Sentence<'_, '_> {
         let mut light_noun = None;
         let mut reversed = pattern.reversed && pattern.key.contains('+');
         if pattern.light {
-            let noun_pattern = object.and_then(|o| self.patterns.noun(&noun_phrases(view, o)).map(|p| (o, p)));
+            let noun_pattern =
+                object.and_then(|o| self.patterns.noun(&noun_phrases(view, o)).map(|p| (o, p)));
             if let Some((o, np)) = noun_pattern {
                 if !self.is_actor_like(o) || code.is_none() {
                     code = np.code.clone();
@@ -395,10 +411,8 @@ impl Sentence<'_, '_> {
         // Sides.
         let mut sources: Vec<Side> = Vec::new();
         let mut targets: Vec<Side> = Vec::new();
-        let from_actor = prep_args
-            .iter()
-            .filter(|(case, _)| case == "from" || case == "by")
-            .find_map(|&(_, c)| {
+        let from_actor =
+            prep_args.iter().filter(|(case, _)| case == "from" || case == "by").find_map(|&(_, c)| {
                 let a = self.actors_of(c, verb);
                 (!a.is_empty()).then_some(a)
             });
@@ -454,8 +468,8 @@ impl Sentence<'_, '_> {
             }
         }
         const TARGET_CASES: &[&str] = &[
-            "to", "with", "against", "at", "on", "for", "into", "toward", "towards", "over", "upon", "of", "about",
-            "from", "in", "by",
+            "to", "with", "against", "at", "on", "for", "into", "toward", "towards", "over", "upon", "of",
+            "about", "from", "in", "by",
         ];
         let mut candidates: Vec<(usize, usize)> = Vec::new();
         for (rank, case) in TARGET_CASES.iter().enumerate() {
@@ -529,7 +543,8 @@ impl Sentence<'_, '_> {
                 _ => {}
             }
         }
-        if view.children_with(t, &[DepRel::Mark]).any(|m| matches!(view.lemmas[m].as_str(), "if" | "unless")) {
+        if view.children_with(t, &[DepRel::Mark]).any(|m| matches!(view.lemmas[m].as_str(), "if" | "unless"))
+        {
             modality = Modality::Hypothetical;
         }
         modality
@@ -550,13 +565,15 @@ impl Sentence<'_, '_> {
         }
         let head = view.heads[at]?;
         let rel = view.rel(at);
-        let complement = matches!(rel, DepRel::Xcomp | DepRel::Ccomp | DepRel::Advcl | DepRel::Acl | DepRel::Csubj);
+        let complement =
+            matches!(rel, DepRel::Xcomp | DepRel::Ccomp | DepRel::Advcl | DepRel::Acl | DepRel::Csubj);
         if !complement {
             return None;
         }
         if rel == DepRel::Advcl {
             // Only "interested in providing", "ready to help": not "as Israel announced".
-            let marks: Vec<String> = view.children_with(at, &[DepRel::Mark]).map(|m| view.lemmas[m].clone()).collect();
+            let marks: Vec<String> =
+                view.children_with(at, &[DepRel::Mark]).map(|m| view.lemmas[m].clone()).collect();
             if !marks.iter().any(|m| m == "to" || m == "in") {
                 return None;
             }
@@ -658,10 +675,8 @@ pub fn noun_phrases(view: &SentenceView, noun: usize) -> Vec<String> {
     if head.is_empty() {
         return Vec::new();
     }
-    let mods: Vec<usize> = view
-        .children_with(noun, &[DepRel::Compound, DepRel::Amod])
-        .filter(|&m| m < noun)
-        .collect();
+    let mods: Vec<usize> =
+        view.children_with(noun, &[DepRel::Compound, DepRel::Amod]).filter(|&m| m < noun).collect();
     let mut out = Vec::new();
     // Contiguous modifiers nearest the head first: "arrest warrant", "military exercise".
     let mut words: Vec<String> = Vec::new();
@@ -680,7 +695,12 @@ pub fn noun_phrases(view: &SentenceView, noun: usize) -> Vec<String> {
 }
 
 /// Code one sentence.
-fn code_sentence(view: &SentenceView, cx: &PhraseContext, patterns: &Patterns, memory: &mut Memory) -> Vec<Event> {
+fn code_sentence(
+    view: &SentenceView,
+    cx: &PhraseContext,
+    patterns: &Patterns,
+    memory: &mut Memory,
+) -> Vec<Event> {
     let before = memory.clone();
     let sentence = Sentence { view, cx, patterns, memory: &before };
     let mut candidates: Vec<Candidate> = Vec::new();
@@ -876,8 +896,8 @@ fn is_party(side: &Side) -> bool {
 }
 
 const ROLE_CODES: &[&str] = &[
-    "GOV", "MIL", "COP", "JUD", "REB", "OPP", "MED", "EDU", "BUS", "CVL", "HLH", "REF", "LAB", "AGR", "SPY", "LEG",
-    "SEP", "HRI", "ELI", "UAF", "INS", "PPL",
+    "GOV", "MIL", "COP", "JUD", "REB", "OPP", "MED", "EDU", "BUS", "CVL", "HLH", "REF", "LAB", "AGR", "SPY",
+    "LEG", "SEP", "HRI", "ELI", "UAF", "INS", "PPL",
 ];
 
 /// Two actors of the same party: the same country (or the same organisation).
@@ -910,8 +930,16 @@ fn emit(sentence: &Sentence, c: &Candidate, attribution: Option<u32>, events: &m
     let view = sentence.view;
     let cue = view.cover(c.cue.0, c.cue.1);
     let make = |source: &Side, target: Option<&Side>| Event {
-        source: EventActor { entity: source.entity, mention: Some(source.mention), code: source.code.clone() },
-        target: target.map(|t| EventActor { entity: t.entity, mention: Some(t.mention), code: t.code.clone() }),
+        source: EventActor {
+            entity: source.entity,
+            mention: Some(source.mention),
+            code: source.code.clone(),
+        },
+        target: target.map(|t| EventActor {
+            entity: t.entity,
+            mention: Some(t.mention),
+            code: t.code.clone(),
+        }),
         cameo: entry.code.to_string(),
         goldstein: entry.goldstein,
         quad_class: entry.quad_class,
