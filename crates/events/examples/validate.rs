@@ -17,16 +17,29 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let report = evaluation::evaluate(&records, Input::GoldParse, &ActorCoder::new(), &EventCoder::new(), &|_| {});
+    let report =
+        evaluation::evaluate(&records, Input::GoldParse, &ActorCoder::new(), &EventCoder::new(), &|_| {});
     for r in &report.results {
         let ok = r.expected.iter().all(|(_, m)| m.is_some()) && r.predicted.len() == r.expected.len();
         println!("{} {} | {}", if ok { "  " } else { "XX" }, r.id, r.text);
         for (g, m) in &r.expected {
-            println!("     gold {} -> {} {} {}", g.source, g.target, g.code, if m.is_some() { "ok" } else { "MISSED" });
+            println!(
+                "     gold {} -> {} {} {}",
+                g.source,
+                g.target,
+                g.code,
+                if m.is_some() { "ok" } else { "MISSED" }
+            );
         }
         for (j, p) in r.predicted.iter().enumerate() {
             let used = r.expected.iter().any(|(_, m)| *m == Some(j));
-            println!("     ours {} -> {} {} {}", p.source, p.target, p.code, if used { "" } else { "SPURIOUS" });
+            println!(
+                "     ours {} -> {} {} {}",
+                p.source,
+                p.target,
+                p.code,
+                if used { "" } else { "SPURIOUS" }
+            );
         }
     }
     println!(

@@ -355,9 +355,8 @@ pub fn code_phrase(view: &SentenceView, head: usize, cx: &PhraseContext) -> Vec<
     // Modifiers: possessor first, then nearest compounds and adjectives, then of/in/from/for
     // phrases.
     let mut modifiers: Vec<usize> = view.children_with(head, &[DepRel::NmodPoss]).collect();
-    let mut pre: Vec<usize> = view
-        .children_with(head, &[DepRel::Compound, DepRel::Amod, DepRel::Flat, DepRel::NmodDesc])
-        .collect();
+    let mut pre: Vec<usize> =
+        view.children_with(head, &[DepRel::Compound, DepRel::Amod, DepRel::Flat, DepRel::NmodDesc]).collect();
     pre.sort_by_key(|&m| std::cmp::Reverse(m));
     modifiers.extend(pre);
     for m in view.children_with(head, &[DepRel::Nmod]) {
@@ -368,7 +367,8 @@ pub fn code_phrase(view: &SentenceView, head: usize, cx: &PhraseContext) -> Vec<
     let mut extra_countries: Vec<String> = Vec::new();
     for &m in &modifiers {
         // Words of the modifier already read with the head (one name or role phrase).
-        if head_name.is_some_and(|h| h == view.names[m].unwrap_or(Hit { start: 0, end: 0, entry: u32::MAX })) {
+        if head_name.is_some_and(|h| h == view.names[m].unwrap_or(Hit { start: 0, end: 0, entry: u32::MAX }))
+        {
             continue;
         }
         if head_role.is_some() && head_role == view.roles[m] {

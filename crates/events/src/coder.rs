@@ -158,7 +158,9 @@ pub fn code_document(doc: &mut Document, dictionary: &ActorDictionary, patterns:
         doc.diagnose(
             Severity::Warning,
             "events",
-            format!("{capped} sentence(s) had more than {MAX_EVENTS_PER_SENTENCE} events: the rest were dropped"),
+            format!(
+                "{capped} sentence(s) had more than {MAX_EVENTS_PER_SENTENCE} events: the rest were dropped"
+            ),
         );
     }
     events
@@ -176,8 +178,19 @@ fn is_pronoun(view: &SentenceView, i: usize) -> bool {
     view.upos(i) == Upos::Pron
         || matches!(
             view.word(i).to_lowercase().as_str(),
-            "he" | "she" | "it" | "they" | "him" | "her" | "them" | "its" | "their" | "his" | "itself"
-                | "themselves" | "himself" | "herself"
+            "he" | "she"
+                | "it"
+                | "they"
+                | "him"
+                | "her"
+                | "them"
+                | "its"
+                | "their"
+                | "his"
+                | "itself"
+                | "themselves"
+                | "himself"
+                | "herself"
         )
 }
 
@@ -215,7 +228,9 @@ impl Sentence<'_, '_> {
                 code_phrase(self.view, h, self.cx).into_iter().map(Side::from).collect()
             };
             for side in found {
-                if out.len() < MAX_SIDE && !out.iter().any(|o| o.code == side.code && o.mention == side.mention) {
+                if out.len() < MAX_SIDE
+                    && !out.iter().any(|o| o.code == side.code && o.mention == side.mention)
+                {
                     out.push(side);
                 }
             }
@@ -255,7 +270,7 @@ impl Sentence<'_, '_> {
         let mut at = verb;
         let mut first = true;
         for _ in 0..MAX_CLIMB {
-            if !(first && reflexive) || reflexive {
+            {
                 if let Some(subj) = self.view.child(at, &[DepRel::Nsubj, DepRel::NsubjPass]) {
                     if subj != pronoun && !is_pronoun(view, subj) && (reflexive || subj < pronoun || !first) {
                         let sides = self.actors_of(subj, at);
@@ -320,7 +335,24 @@ impl Sentence<'_, '_> {
                     // court's.
                     let marks: Vec<&str> =
                         view.children_with(at, &[DepRel::Mark]).map(|m| view.lemmas[m].as_str()).collect();
-                    if marks.iter().any(|m| matches!(*m, "for" | "if" | "because" | "as" | "since" | "while" | "although" | "though" | "unless" | "after" | "until" | "when" | "where")) {
+                    if marks.iter().any(|m| {
+                        matches!(
+                            *m,
+                            "for"
+                                | "if"
+                                | "because"
+                                | "as"
+                                | "since"
+                                | "while"
+                                | "although"
+                                | "though"
+                                | "unless"
+                                | "after"
+                                | "until"
+                                | "when"
+                                | "where"
+                        )
+                    }) {
                         return None;
                     }
                     at = head;
@@ -377,7 +409,9 @@ impl Sentence<'_, '_> {
         }
         // "a mortar bomb was fired at it from the Gaza Strip": fired by whoever holds the place.
         for c in view.children_with(verb, &[DepRel::Obl, DepRel::Nmod]) {
-            if view.case_of(c).as_deref() == Some("from") && self.is_place(c) && !code_phrase(view, c, self.cx).is_empty()
+            if view.case_of(c).as_deref() == Some("from")
+                && self.is_place(c)
+                && !code_phrase(view, c, self.cx).is_empty()
             {
                 return Some((c, verb));
             }
@@ -443,7 +477,8 @@ impl Sentence<'_, '_> {
         let mut light_noun = None;
         let mut reversed = pattern.reversed && pattern.key.contains('+');
         if pattern.light {
-            let noun_pattern = object.and_then(|o| self.patterns.noun(&noun_phrases(view, o)).map(|p| (o, p)));
+            let noun_pattern =
+                object.and_then(|o| self.patterns.noun(&noun_phrases(view, o)).map(|p| (o, p)));
             if let Some((o, np)) = noun_pattern {
                 if !self.is_actor_like(o) || code.is_none() {
                     code = np.code.clone();
@@ -457,10 +492,8 @@ impl Sentence<'_, '_> {
         // Sides.
         let mut sources: Vec<Side> = Vec::new();
         let mut targets: Vec<Side> = Vec::new();
-        let from_actor = prep_args
-            .iter()
-            .filter(|(case, _)| case == "from" || case == "by")
-            .find_map(|&(_, c)| {
+        let from_actor =
+            prep_args.iter().filter(|(case, _)| case == "from" || case == "by").find_map(|&(_, c)| {
                 let a = self.actors_of(c, verb);
                 (!a.is_empty()).then_some(a)
             });
@@ -488,7 +521,8 @@ impl Sentence<'_, '_> {
         if let Some(n) = light_noun.or(object.filter(|_| pattern.key.contains('+'))) {
             cue = (cue.0.min(n), cue.1.max(n));
         }
-        let keyed_noun = light_noun.is_some() || pattern.key.split('+').nth(1).is_some_and(|k| !k.starts_with('@'));
+        let keyed_noun =
+            light_noun.is_some() || pattern.key.split('+').nth(1).is_some_and(|k| !k.starts_with('@'));
         Some(Candidate {
             verb,
             code,
@@ -528,8 +562,8 @@ impl Sentence<'_, '_> {
             return (object_sides, false);
         }
         const TARGET_CASES: &[&str] = &[
-            "to", "with", "against", "at", "on", "for", "into", "toward", "towards", "over", "upon", "of", "about",
-            "from", "in", "by",
+            "to", "with", "against", "at", "on", "for", "into", "toward", "towards", "over", "upon", "of",
+            "about", "from", "in", "by",
         ];
         let mut candidates: Vec<(usize, usize)> = Vec::new();
         for (rank, case) in TARGET_CASES.iter().enumerate() {
@@ -580,7 +614,8 @@ impl Sentence<'_, '_> {
             // Civilians killed in Gaza are Gaza's civilians.
             if let Some(place) = location.as_ref().and_then(|l| l.first()) {
                 if object_sides.iter().all(|s| s.code == "CVL") {
-                    let country = actors::units(&place.code).first().map(|u| u.to_string()).unwrap_or_default();
+                    let country =
+                        actors::units(&place.code).first().map(|u| u.to_string()).unwrap_or_default();
                     if !is_role_only(&country) {
                         for s in &mut object_sides {
                             s.code = format!("{country}{}", s.code);
@@ -601,9 +636,35 @@ impl Sentence<'_, '_> {
     fn is_place(&self, n: usize) -> bool {
         use crate::dictionary::EntryKind;
         const PLACE_NOUNS: &[&str] = &[
-            "east", "west", "north", "south", "city", "capital", "region", "part", "area", "province", "outskirts",
-            "sector", "border", "town", "village", "district", "square", "state", "country", "territory", "enclave",
-            "suburb", "street", "port", "coast", "island", "camp", "neighbourhood", "neighborhood",
+            "east",
+            "west",
+            "north",
+            "south",
+            "city",
+            "capital",
+            "region",
+            "part",
+            "area",
+            "province",
+            "outskirts",
+            "sector",
+            "border",
+            "town",
+            "village",
+            "district",
+            "square",
+            "state",
+            "country",
+            "territory",
+            "enclave",
+            "suburb",
+            "street",
+            "port",
+            "coast",
+            "island",
+            "camp",
+            "neighbourhood",
+            "neighborhood",
         ];
         if let Some(hit) = self.view.names[n] {
             return matches!(
@@ -639,15 +700,16 @@ impl Sentence<'_, '_> {
         for c in view.children_with(t, &[DepRel::Aux]) {
             match view.lemmas[c].as_str() {
                 "will" | "shall" | "'ll" | "wo" => modality = Modality::Planned,
-                "would" | "could" | "might" | "may" | "should" | "must" | "can" | "'d" => {
-                    if modality == Modality::Asserted {
-                        modality = Modality::Hypothetical;
-                    }
+                "would" | "could" | "might" | "may" | "should" | "must" | "can" | "'d"
+                    if modality == Modality::Asserted =>
+                {
+                    modality = Modality::Hypothetical;
                 }
                 _ => {}
             }
         }
-        if view.children_with(t, &[DepRel::Mark]).any(|m| matches!(view.lemmas[m].as_str(), "if" | "unless")) {
+        if view.children_with(t, &[DepRel::Mark]).any(|m| matches!(view.lemmas[m].as_str(), "if" | "unless"))
+        {
             modality = Modality::Hypothetical;
         }
         modality
@@ -668,13 +730,15 @@ impl Sentence<'_, '_> {
         }
         let head = view.heads[at]?;
         let rel = view.rel(at);
-        let complement = matches!(rel, DepRel::Xcomp | DepRel::Ccomp | DepRel::Advcl | DepRel::Acl | DepRel::Csubj);
+        let complement =
+            matches!(rel, DepRel::Xcomp | DepRel::Ccomp | DepRel::Advcl | DepRel::Acl | DepRel::Csubj);
         if !complement {
             return None;
         }
         if rel == DepRel::Advcl {
             // Only "interested in providing", "ready to help": not "as Israel announced".
-            let marks: Vec<String> = view.children_with(at, &[DepRel::Mark]).map(|m| view.lemmas[m].clone()).collect();
+            let marks: Vec<String> =
+                view.children_with(at, &[DepRel::Mark]).map(|m| view.lemmas[m].clone()).collect();
             if !marks.iter().any(|m| m == "to" || m == "in") {
                 return None;
             }
@@ -767,7 +831,6 @@ impl Kind {
     }
 }
 
-
 /// The phrases of a noun for pattern lookup, longest first: with its compound and adjective
 /// modifiers ("anti-aircraft battery", "air strike", "military exercise"), then alone.
 pub fn noun_phrases(view: &SentenceView, noun: usize) -> Vec<String> {
@@ -783,10 +846,8 @@ pub fn noun_phrases(view: &SentenceView, noun: usize) -> Vec<String> {
             heads.push(form);
         }
     }
-    let mods: Vec<usize> = view
-        .children_with(noun, &[DepRel::Compound, DepRel::Amod])
-        .filter(|&m| m < noun)
-        .collect();
+    let mods: Vec<usize> =
+        view.children_with(noun, &[DepRel::Compound, DepRel::Amod]).filter(|&m| m < noun).collect();
     let mut out = Vec::new();
     // Contiguous modifiers nearest the head first: "arrest warrant", "military exercise".
     for head in &heads {
@@ -804,7 +865,12 @@ pub fn noun_phrases(view: &SentenceView, noun: usize) -> Vec<String> {
 }
 
 /// Code one sentence.
-fn code_sentence(view: &SentenceView, cx: &PhraseContext, patterns: &Patterns, memory: &mut Memory) -> Vec<Event> {
+fn code_sentence(
+    view: &SentenceView,
+    cx: &PhraseContext,
+    patterns: &Patterns,
+    memory: &mut Memory,
+) -> Vec<Event> {
     let before = memory.clone();
     let sentence = Sentence { view, cx, patterns, memory: &before };
     let mut candidates: Vec<Candidate> = Vec::new();
@@ -1015,8 +1081,8 @@ fn is_role_only(code: &str) -> bool {
 }
 
 const ROLE_CODES: &[&str] = &[
-    "GOV", "MIL", "COP", "JUD", "REB", "OPP", "MED", "EDU", "BUS", "CVL", "HLH", "REF", "LAB", "AGR", "SPY", "LEG",
-    "SEP", "HRI", "ELI", "UAF", "INS", "PPL",
+    "GOV", "MIL", "COP", "JUD", "REB", "OPP", "MED", "EDU", "BUS", "CVL", "HLH", "REF", "LAB", "AGR", "SPY",
+    "LEG", "SEP", "HRI", "ELI", "UAF", "INS", "PPL",
 ];
 
 /// The same actor: the same entity, or the same code for one that is not a person.
@@ -1057,8 +1123,16 @@ fn emit(sentence: &Sentence, c: &Candidate, attribution: Option<u32>, events: &m
     let view = sentence.view;
     let cue = view.cover(c.cue.0, c.cue.1);
     let make = |source: &Side, target: Option<&Side>| Event {
-        source: EventActor { entity: source.entity, mention: Some(source.mention), code: source.code.clone() },
-        target: target.map(|t| EventActor { entity: t.entity, mention: Some(t.mention), code: t.code.clone() }),
+        source: EventActor {
+            entity: source.entity,
+            mention: Some(source.mention),
+            code: source.code.clone(),
+        },
+        target: target.map(|t| EventActor {
+            entity: t.entity,
+            mention: Some(t.mention),
+            code: t.code.clone(),
+        }),
         cameo: entry.code.to_string(),
         goldstein: entry.goldstein,
         quad_class: entry.quad_class,

@@ -79,9 +79,7 @@ pub fn document(id: &str, conllu: &str) -> Result<Document, ConlluError> {
     // Relations, once heads and tags are known (v1 `nmod` depends on its head's class).
     for (i, w) in words.iter().enumerate() {
         let head_is_verb = w.head > 0
-            && words
-                .get(w.head - 1)
-                .is_some_and(|h| matches!(h.upos.as_str(), "VERB" | "ADJ" | "AUX"));
+            && words.get(w.head - 1).is_some_and(|h| matches!(h.upos.as_str(), "VERB" | "ADJ" | "AUX"));
         doc.tokens[i].rel = relation(&w.rel, head_is_verb);
     }
     doc.sentences.push(Sentence { span: Span::new(0, text.len()), tokens: 0..words.len() as u32 });

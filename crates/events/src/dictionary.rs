@@ -64,9 +64,38 @@ struct Phrase {
 
 /// Names that are also ordinary words, matched only when capitalised.
 const COMMON_WORDS: &[&str] = &[
-    "turkey", "china", "chad", "jordan", "guinea", "nice", "victoria", "reading", "mobile", "male", "bath",
-    "amnesty", "georgia", "niger", "mali", "split", "wagner", "rt", "ap", "who", "is", "sana", "fars", "nsa",
-    "press", "state", "brussels", "union", "independent", "liberty", "providence", "concord",
+    "turkey",
+    "china",
+    "chad",
+    "jordan",
+    "guinea",
+    "nice",
+    "victoria",
+    "reading",
+    "mobile",
+    "male",
+    "bath",
+    "amnesty",
+    "georgia",
+    "niger",
+    "mali",
+    "split",
+    "wagner",
+    "rt",
+    "ap",
+    "who",
+    "is",
+    "sana",
+    "fars",
+    "nsa",
+    "press",
+    "state",
+    "brussels",
+    "union",
+    "independent",
+    "liberty",
+    "providence",
+    "concord",
 ];
 
 /// A dictionary match in a sequence of words.
@@ -212,7 +241,7 @@ impl ActorDictionary {
                 Vec::new()
             };
             phrases.push(Phrase { words, capitals: named && is_capitals(name), initial, capitalised, entry });
-            phrases.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+            phrases.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
         }
     }
 
@@ -225,8 +254,10 @@ impl ActorDictionary {
             let (Some(code), Some(fips)) = (f.first(), f.get(1)) else { continue };
             let names = field(2);
             if let Some(name) = names.first() {
-                self.countries
-                    .insert(code.to_string(), CountryFacts { name: name.to_string(), fips: fips.to_string() });
+                self.countries.insert(
+                    code.to_string(),
+                    CountryFacts { name: name.to_string(), fips: fips.to_string() },
+                );
             }
             self.add(EntryKind::Country, code, &names);
             self.add(EntryKind::Adjective, code, &field(3));
@@ -247,7 +278,8 @@ impl ActorDictionary {
     fn load_leaders(&mut self, table: &str) {
         for line in table.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let f: Vec<&str> = line.split('\t').collect();
-            let (Some(code), Some(from), Some(to), Some(names)) = (f.first(), f.get(1), f.get(2), f.get(3)) else {
+            let (Some(code), Some(from), Some(to), Some(names)) = (f.first(), f.get(1), f.get(2), f.get(3))
+            else {
                 continue;
             };
             let kind = EntryKind::Person { from: parse_date(from, 0), to: parse_date(to, u32::MAX) };

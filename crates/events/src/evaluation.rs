@@ -223,7 +223,11 @@ pub fn score(expected: &[GoldEvent], predicted: &[Predicted]) -> Vec<Option<usiz
                     && compatible(&g.source, &p.source)
                     && compatible(&g.target, &p.target)
                     && match pass {
-                        0 => p.code == g.code && normalise(&g.source) == p.source && normalise(&g.target) == p.target,
+                        0 => {
+                            p.code == g.code
+                                && normalise(&g.source) == p.source
+                                && normalise(&g.target) == p.target
+                        }
                         1 => p.code == g.code,
                         _ => true,
                     }
@@ -355,7 +359,8 @@ mod tests {
         let predicted = [ours("USAGOV", "RUS", "195"), ours("RUS", "USA", "190")];
         let m = score(&expected, &predicted);
         assert_eq!(m, [Some(0), None]);
-        let m = score(&[gold("CHN", "RUS", "1222")], &[ours("CHN", "RUS", "120"), ours("CHN", "RUS", "1222")]);
+        let m =
+            score(&[gold("CHN", "RUS", "1222")], &[ours("CHN", "RUS", "120"), ours("CHN", "RUS", "1222")]);
         assert_eq!(m, [Some(1)]);
     }
 }

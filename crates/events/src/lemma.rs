@@ -250,8 +250,10 @@ pub fn of(token: &Token, text: &str, known: impl Fn(&str) -> bool) -> String {
 mod tests {
     use super::*;
 
-    const KNOWN: &[&str] =
-        &["release", "attack", "kill", "accuse", "pledge", "visit", "fire", "ratify", "stop", "provide", "push", "stage"];
+    const KNOWN: &[&str] = &[
+        "release", "attack", "kill", "accuse", "pledge", "visit", "fire", "ratify", "stop", "provide",
+        "push", "stage",
+    ];
 
     #[test]
     fn verbs() {

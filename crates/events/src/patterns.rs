@@ -419,12 +419,8 @@ mod tests {
         let table = include_str!("../data/patterns.txt");
         let patterns = Patterns::parse(table).unwrap();
         assert!(patterns.len() > 400);
-        let mut roots: Vec<&str> = patterns
-            .table
-            .values()
-            .filter_map(|p| p.code.as_deref())
-            .map(codebook::root_of)
-            .collect();
+        let mut roots: Vec<&str> =
+            patterns.table.values().filter_map(|p| p.code.as_deref()).map(codebook::root_of).collect();
         roots.sort_unstable();
         roots.dedup();
         assert_eq!(roots.len(), 20, "{roots:?}");
@@ -435,7 +431,8 @@ mod tests {
         let p = Patterns::builtin();
         let nouns = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         let code = |lemma: &str, particle: Option<&str>, n: &[&str], preps: &[&str]| {
-            let preps: Vec<(String, Vec<String>)> = preps.iter().map(|p| (p.to_string(), Vec::new())).collect();
+            let preps: Vec<(String, Vec<String>)> =
+                preps.iter().map(|p| (p.to_string(), Vec::new())).collect();
             p.verb(lemma, particle, &nouns(n), &preps).and_then(|p| p.code.clone())
         };
         assert_eq!(code("attack", None, &[], &[]).as_deref(), Some("190"));

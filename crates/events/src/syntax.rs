@@ -51,11 +51,7 @@ impl<'d> SentenceView<'d> {
         let n = tokens.len();
         let mut heads: Vec<Option<usize>> = tokens
             .iter()
-            .map(|t| {
-                t.head
-                    .and_then(|h| (h as usize).checked_sub(first))
-                    .filter(|&h| h < n)
-            })
+            .map(|t| t.head.and_then(|h| (h as usize).checked_sub(first)).filter(|&h| h < n))
             .collect();
         // Cut cycles: a token whose chain of heads does not reach a root within n steps.
         for i in 0..n {
@@ -165,10 +161,9 @@ impl<'d> SentenceView<'d> {
     pub fn is_verb(&self, i: usize) -> bool {
         match self.tokens[i].upos {
             Upos::Verb => true,
-            Upos::Unknown => matches!(
-                self.tokens[i].tag,
-                Tag::Vb | Tag::Vbd | Tag::Vbg | Tag::Vbn | Tag::Vbp | Tag::Vbz
-            ),
+            Upos::Unknown => {
+                matches!(self.tokens[i].tag, Tag::Vb | Tag::Vbd | Tag::Vbg | Tag::Vbn | Tag::Vbp | Tag::Vbz)
+            }
             _ => false,
         }
     }
@@ -217,8 +212,30 @@ impl<'d> SentenceView<'d> {
 /// Titles before a surname ("President Obama", "Mr Putin").
 fn is_title(dictionary: &ActorDictionary, word: &str) -> bool {
     const TITLES: &[&str] = &[
-        "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "col", "lt", "maj", "capt", "adm", "sir", "lord",
-        "lady", "dame", "sheikh", "prince", "princess", "ayatollah", "pope", "president", "premier",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "sen",
+        "rep",
+        "gov",
+        "col",
+        "lt",
+        "maj",
+        "capt",
+        "adm",
+        "sir",
+        "lord",
+        "lady",
+        "dame",
+        "sheikh",
+        "prince",
+        "princess",
+        "ayatollah",
+        "pope",
+        "president",
+        "premier",
     ];
     let folded = crate::dictionary::fold(word);
     TITLES.contains(&folded.as_str()) || dictionary.role(&folded).is_some()
