@@ -95,7 +95,8 @@ pub fn person_code(dictionary: &ActorDictionary, entries: &[u32], date: Option<u
     let former = |code: &str| format!("{}ELI", &code[..3.min(code.len())]);
     match date {
         Some(d) => {
-            if let Some(r) = roles.iter().find(|r| r.0 <= d && d < r.1) {
+            // The narrowest role that covers the day (an undated role covers every day).
+            if let Some(r) = roles.iter().filter(|r| r.0 <= d && d < r.1).min_by_key(|r| r.1.saturating_sub(r.0)) {
                 Some(r.2.to_string())
             } else if roles.iter().all(|r| r.1 <= d) {
                 Some(former(last.2))

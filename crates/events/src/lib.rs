@@ -8,7 +8,7 @@
 //!   code with Goldstein score, QuadClass and PLOVER type, the cue, negation, modality and the
 //!   attribution the event rests on.
 //! - [`gdelt`] writes GDELT 2.0 Events, Mentions and GKG 2.1 rows.
-//! - `petrarch` (to come) loads PETRARCH-format actor and agent dictionaries.
+//! - [`petrarch`] loads PETRARCH-format actor and agent dictionaries, as an option.
 //! - [`evaluation`] scores the coder on the PETRARCH-2 validation set.
 //!
 //! ```
@@ -35,6 +35,7 @@ pub mod evaluation;
 pub mod gdelt;
 pub mod lemma;
 pub mod patterns;
+pub mod petrarch;
 pub mod syntax;
 
 pub use actors::ActorCoder;
