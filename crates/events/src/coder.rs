@@ -11,7 +11,8 @@
 //! violent act by another is coded as accusing it, the act itself resting on its word.
 //!
 //! It does not resolve pronouns across documents, and reads no constituency structure: a
-//! sentence the parser got wrong is coded wrong.
+//! sentence the parser got wrong is coded wrong. A document without a dependency parse gets no
+//! events.
 
 use crate::actors::{self, code_phrase, PhraseActor, PhraseContext};
 use crate::codebook;
@@ -137,9 +138,8 @@ pub fn code_document(doc: &mut Document, dictionary: &ActorDictionary, patterns:
     let mut events = Vec::new();
     let mut memory = Memory::default();
     let mut capped = 0usize;
-    let has_parse = doc.tokens.iter().any(|t| t.head.is_some());
-    if !has_parse && !doc.tokens.is_empty() {
-        doc.diagnose(Severity::Info, "events", "no dependency parse: events not coded");
+    // Without a parse (a pipeline built without the parser) there is nothing to code from.
+    if !doc.tokens.iter().any(|t| t.head.is_some()) {
         return events;
     }
     for s in 0..doc.sentences.len() {
