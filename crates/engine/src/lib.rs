@@ -30,8 +30,12 @@ pub struct Engine {
 impl Engine {
     /// The default pipeline for English, with the models built into the binary.
     pub fn english() -> Engine {
-        let components: Vec<Box<dyn Component>> =
-            vec![Box::new(newsgraph_text::Segmenter), Box::new(newsgraph_attribution::Attributor)];
+        let components: Vec<Box<dyn Component>> = vec![
+            Box::new(newsgraph_text::Segmenter),
+            Box::new(newsgraph_attribution::Attributor),
+            Box::new(newsgraph_events::ActorCoder::new()),
+            Box::new(newsgraph_events::EventCoder::new()),
+        ];
         match Pipeline::new(components) {
             Ok(pipeline) => Engine { pipeline },
             // The list above is fixed: an ordering mistake is a bug caught by the tests.

@@ -6,10 +6,26 @@ use newsgraph_events::{ActorCoder, EventCoder};
 use std::path::PathBuf;
 
 fn main() {
-    let path = std::env::args()
-        .nth(1)
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let petrarch = args.iter().position(|a| a == "--petrarch").and_then(|i| args.get(i + 1)).cloned();
+    let path = args
+        .iter()
+        .find(|a| a.ends_with(".jsonl"))
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("../shared/data/petrarch2/petr2_gsr_validation_ud.jsonl"));
+    let (actors, events) = match petrarch {
+        Some(dir) => match newsgraph_events::petrarch::load_directory(std::path::Path::new(&dir)) {
+            Ok(d) => {
+                let d = std::sync::Arc::new(d);
+                (ActorCoder::with_dictionary(d.clone()), EventCoder::with_dictionary(d))
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                std::process::exit(2);
+            }
+        },
+        None => (ActorCoder::new(), EventCoder::new()),
+    };
     let records = match evaluation::read_validation(&path) {
         Ok(r) => r,
         Err(e) => {

@@ -64,7 +64,16 @@ impl Component for ActorCoder {
 pub fn document_date(doc: &Document) -> Option<u32> {
     let published = doc.meta.published.as_deref()?;
     let digits: String = published.chars().filter(|c| c.is_ascii_digit()).take(8).collect();
-    (digits.len() == 8).then(|| digits.parse().ok()).flatten()
+    match digits.len() {
+        8 => digits.parse().ok(),
+        // YYMMDD, as PETRARCH's story dates are written.
+        6 => {
+            let short: u32 = digits.parse().ok()?;
+            let century = if short / 10000 < 50 { 20_000_000 } else { 19_000_000 };
+            Some(century + short)
+        }
+        _ => None,
+    }
 }
 
 /// The code of a person known to the dictionary under one or more dated roles, on `date`.
@@ -86,7 +95,8 @@ pub fn person_code(dictionary: &ActorDictionary, entries: &[u32], date: Option<u
     let former = |code: &str| format!("{}ELI", &code[..3.min(code.len())]);
     match date {
         Some(d) => {
-            if let Some(r) = roles.iter().find(|r| r.0 <= d && d < r.1) {
+            // The narrowest role that covers the day (an undated role covers every day).
+            if let Some(r) = roles.iter().filter(|r| r.0 <= d && d < r.1).min_by_key(|r| r.1.saturating_sub(r.0)) {
                 Some(r.2.to_string())
             } else if roles.iter().all(|r| r.1 <= d) {
                 Some(former(last.2))
@@ -383,6 +393,11 @@ pub fn code_phrase(view: &SentenceView, head: usize, cx: &PhraseContext) -> Vec<
                 }
             }
         }
+        // Role words on a head that is neither a role nor a name say what kind of thing it
+        // is, not who: "military support" is no actor.
+        if head_role.is_none() && head_name.is_none() {
+            continue;
+        }
         for r in sub.roles {
             if !parts.roles.contains(&r) {
                 parts.roles.push(r);
@@ -514,6 +529,17 @@ mod tests {
         assert_eq!(person_code(&d, &petraeus, Some(20080806)).as_deref(), Some("USAMIL"));
         let putin = d.lookup_name("Putin");
         assert_eq!(person_code(&d, &putin, None).as_deref(), Some("RUSGOV"));
+    }
+
+    #[test]
+    fn short_dates_are_read() {
+        let mut doc = Document::new("d", "");
+        doc.meta.published = Some("121108".into());
+        assert_eq!(document_date(&doc), Some(20121108));
+        doc.meta.published = Some("2022-03-14T10:00:00Z".into());
+        assert_eq!(document_date(&doc), Some(20220314));
+        doc.meta.published = Some("soon".into());
+        assert_eq!(document_date(&doc), None);
     }
 
     #[test]

@@ -11,7 +11,8 @@
 //! violent act by another is coded as accusing it, the act itself resting on its word.
 //!
 //! It does not resolve pronouns across documents, and reads no constituency structure: a
-//! sentence the parser got wrong is coded wrong.
+//! sentence the parser got wrong is coded wrong. A document without a dependency parse gets no
+//! events.
 
 use crate::actors::{self, code_phrase, PhraseActor, PhraseContext};
 use crate::codebook;
@@ -105,6 +106,12 @@ struct Candidate {
     modality: Modality,
     /// Leftmost and rightmost tokens of the cue.
     cue: (usize, usize),
+    /// The subject is the verb's own, not inherited.
+    own_subject: bool,
+    /// The target is only where it happened.
+    located: bool,
+    /// The code came from an object noun ("held talks"), not the verb alone.
+    keyed_noun: bool,
 }
 
 /// What the document remembers from earlier sentences, for pronouns.
@@ -131,9 +138,8 @@ pub fn code_document(doc: &mut Document, dictionary: &ActorDictionary, patterns:
     let mut events = Vec::new();
     let mut memory = Memory::default();
     let mut capped = 0usize;
-    let has_parse = doc.tokens.iter().any(|t| t.head.is_some());
-    if !has_parse && !doc.tokens.is_empty() {
-        doc.diagnose(Severity::Info, "events", "no dependency parse: events not coded");
+    // Without a parse (a pipeline built without the parser) there is nothing to code from.
+    if !doc.tokens.iter().any(|t| t.head.is_some()) {
         return events;
     }
     for s in 0..doc.sentences.len() {
@@ -186,6 +192,13 @@ fn is_pronoun(view: &SentenceView, i: usize) -> bool {
                 | "himself"
                 | "herself"
         )
+}
+
+/// A past participle modifying a noun ("soldiers killed", "the civilians imprisoned").
+fn is_participle(view: &SentenceView, verb: usize) -> bool {
+    view.tokens[verb].tag == newsgraph_model::Tag::Vbn
+        && matches!(view.rel(verb), DepRel::Acl | DepRel::AclRelcl)
+        && view.child(verb, &[DepRel::Nsubj, DepRel::NsubjPass]).is_none()
 }
 
 fn is_relative(view: &SentenceView, i: usize) -> bool {
@@ -257,7 +270,7 @@ impl Sentence<'_, '_> {
         let mut at = verb;
         let mut first = true;
         for _ in 0..MAX_CLIMB {
-            if !(first && reflexive) || reflexive {
+            {
                 if let Some(subj) = self.view.child(at, &[DepRel::Nsubj, DepRel::NsubjPass]) {
                     if subj != pronoun && !is_pronoun(view, subj) && (reflexive || subj < pronoun || !first) {
                         let sides = self.actors_of(subj, at);
@@ -292,12 +305,18 @@ impl Sentence<'_, '_> {
     fn subject(&self, verb: usize) -> Option<(usize, usize)> {
         let view = self.view;
         let mut at = verb;
-        for _ in 0..MAX_CLIMB {
+        for step in 0..MAX_CLIMB {
             if let Some(s) = view.child(at, &[DepRel::Nsubj, DepRel::Csubj]) {
                 return Some((s, at));
             }
             if view.is_passive(at) {
-                // A passive clause's subject is its target; the agent is found elsewhere.
+                // A passive clause's subject is its target; but "Obama is scheduled to
+                // attend": the passive subject of a governing verb controls its complement.
+                if step > 0 {
+                    if let Some(s) = view.child(at, &[DepRel::NsubjPass]) {
+                        return Some((s, at));
+                    }
+                }
                 return None;
             }
             let head = view.heads[at]?;
@@ -311,8 +330,39 @@ impl Sentence<'_, '_> {
                     }
                     at = head;
                 }
-                DepRel::Conj | DepRel::Advcl | DepRel::Ccomp => at = head,
+                DepRel::Advcl => {
+                    // "jailed a student for helping …": the subject of "helping" is not the
+                    // court's.
+                    let marks: Vec<&str> =
+                        view.children_with(at, &[DepRel::Mark]).map(|m| view.lemmas[m].as_str()).collect();
+                    if marks.iter().any(|m| {
+                        matches!(
+                            *m,
+                            "for"
+                                | "if"
+                                | "because"
+                                | "as"
+                                | "since"
+                                | "while"
+                                | "although"
+                                | "though"
+                                | "unless"
+                                | "after"
+                                | "until"
+                                | "when"
+                                | "where"
+                        )
+                    }) {
+                        return None;
+                    }
+                    at = head;
+                }
+                DepRel::Conj | DepRel::Ccomp => at = head,
                 DepRel::Acl | DepRel::AclRelcl => {
+                    // "soldiers killed in Ukraine": the noun is the object of a participle.
+                    if is_participle(view, at) {
+                        return None;
+                    }
                     // "the group seizing Mosul": the noun modified.
                     return Some((head, at));
                 }
@@ -320,6 +370,25 @@ impl Sentence<'_, '_> {
             }
         }
         None
+    }
+
+    /// True when `verb` is `governor` or reached from it by infinitive complements only
+    /// ("are seeking to deepen"): the subject is the verb's own in meaning.
+    fn controls(&self, governor: usize, verb: usize) -> bool {
+        let mut at = verb;
+        for _ in 0..MAX_CLIMB {
+            if at == governor {
+                return true;
+            }
+            if self.view.rel(at) != DepRel::Xcomp {
+                return false;
+            }
+            match self.view.heads[at] {
+                Some(h) => at = h,
+                None => return false,
+            }
+        }
+        false
     }
 
     fn is_actor_like(&self, t: usize) -> bool {
@@ -335,6 +404,15 @@ impl Sentence<'_, '_> {
         }
         for c in view.children_with(verb, &[DepRel::Obl, DepRel::Nmod]) {
             if view.case_of(c).as_deref() == Some("by") {
+                return Some((c, verb));
+            }
+        }
+        // "a mortar bomb was fired at it from the Gaza Strip": fired by whoever holds the place.
+        for c in view.children_with(verb, &[DepRel::Obl, DepRel::Nmod]) {
+            if view.case_of(c).as_deref() == Some("from")
+                && self.is_place(c)
+                && !code_phrase(view, c, self.cx).is_empty()
+            {
                 return Some((c, verb));
             }
         }
@@ -365,10 +443,13 @@ impl Sentence<'_, '_> {
         if lemma.is_empty() {
             return None;
         }
-        let passive = view.is_passive(verb);
+        let participle = is_participle(view, verb);
+        let passive = view.is_passive(verb) || participle;
         let particle = view.child(verb, &[DepRel::CompoundPrt]).map(|p| view.lemmas[p].clone());
-        // The object: in the passive, the passive subject.
-        let object = if passive {
+        // The object: in the passive, the passive subject (or the noun a participle modifies).
+        let object = if participle {
+            view.heads[verb]
+        } else if passive {
             view.child(verb, &[DepRel::NsubjPass])
         } else {
             view.child(verb, &[DepRel::Obj]).or_else(|| view.child(verb, &[DepRel::Iobj]))
@@ -416,11 +497,9 @@ impl Sentence<'_, '_> {
                 let a = self.actors_of(c, verb);
                 (!a.is_empty()).then_some(a)
             });
-        let subject_sides = if passive {
-            self.passive_agent(verb).map(|(a, v)| self.actors_of(a, v)).unwrap_or_default()
-        } else {
-            self.subject(verb).map(|(s, v)| self.actors_of(s, v)).unwrap_or_default()
-        };
+        let subject = if passive { self.passive_agent(verb) } else { self.subject(verb) };
+        let own_subject = subject.is_some_and(|(_, v)| self.controls(v, verb));
+        let subject_sides = subject.map(|(s, v)| self.actors_of(s, v)).unwrap_or_default();
         if reversed {
             if let Some(f) = from_actor.clone() {
                 sources = f;
@@ -432,8 +511,9 @@ impl Sentence<'_, '_> {
         if sources.is_empty() {
             return None;
         }
+        let mut located = false;
         if targets.is_empty() {
-            targets = self.target(verb, object, light_noun, &prep_args, reversed);
+            (targets, located) = self.target(verb, object, light_noun, &prep_args, reversed, &code);
         }
         let negated = self.negated(verb) || light_noun.is_some_and(|n| self.negated_noun(n));
         let modality = self.modality(verb);
@@ -441,11 +521,26 @@ impl Sentence<'_, '_> {
         if let Some(n) = light_noun.or(object.filter(|_| pattern.key.contains('+'))) {
             cue = (cue.0.min(n), cue.1.max(n));
         }
-        Some(Candidate { verb, code, pattern, sources, targets, negated, modality, cue })
+        let keyed_noun =
+            light_noun.is_some() || pattern.key.split('+').nth(1).is_some_and(|k| !k.starts_with('@'));
+        Some(Candidate {
+            verb,
+            code,
+            pattern,
+            sources,
+            targets,
+            negated,
+            modality,
+            cue,
+            own_subject,
+            located,
+            keyed_noun,
+        })
     }
 
     /// The target: the object if it is an actor, else an actor in the object's or the verb's
-    /// prepositional phrases, else the place where it happened.
+    /// prepositional phrases, else (for meetings, protests, force and violence) the place
+    /// where it happened. Also says whether the target is that place.
     fn target(
         &self,
         verb: usize,
@@ -453,19 +548,18 @@ impl Sentence<'_, '_> {
         light_noun: Option<usize>,
         prep_args: &[(String, usize)],
         reversed: bool,
-    ) -> Vec<Side> {
+        code: &str,
+    ) -> (Vec<Side>, bool) {
         let view = self.view;
+        let mut object_sides = Vec::new();
         if let Some(o) = object.filter(|&o| Some(o) != light_noun) {
-            let a = self.actors_of(o, verb);
-            if !a.is_empty() {
-                return a;
-            }
+            object_sides = self.actors_of(o, verb);
         }
-        if let Some(o) = object.filter(|&o| self.view.passive_subject_is(o, verb)) {
-            let a = self.actors_of(o, verb);
-            if !a.is_empty() {
-                return a;
-            }
+        // "fired anti-aircraft batteries at Russia": an object that is only a role (an
+        // instrument) yields to an actor with a country in a prepositional phrase.
+        let role_only = !object_sides.is_empty() && object_sides.iter().all(|s| is_role_only(&s.code));
+        if !object_sides.is_empty() && !role_only {
+            return (object_sides, false);
         }
         const TARGET_CASES: &[&str] = &[
             "to", "with", "against", "at", "on", "for", "into", "toward", "towards", "over", "upon", "of",
@@ -491,10 +585,16 @@ impl Sentence<'_, '_> {
             }
         }
         candidates.sort_by_key(|c| c.0);
-        let location_cases = ["in", "at"];
+        let located_event = matches!(codebook::root_of(code), "04" | "14" | "15" | "18" | "19" | "20");
         let mut location: Option<Vec<Side>> = None;
         for (_, arg) in candidates {
-            let is_location = view.case_of(arg).is_some_and(|c| location_cases.contains(&c.as_str()));
+            // "in Beijing" on the verb is where it happened; "refineries in Iran" on the object
+            // says whose they are.
+            let on_object = object.is_some_and(|o| view.heads[arg] == Some(o));
+            let is_location = !on_object && view.case_of(arg).is_some_and(|c| c == "in");
+            if is_location && !self.is_place(arg) {
+                continue;
+            }
             let a = self.actors_of(arg, verb);
             if a.is_empty() {
                 continue;
@@ -505,9 +605,74 @@ impl Sentence<'_, '_> {
                 }
                 continue;
             }
-            return a;
+            if role_only && a.iter().all(|s| is_role_only(&s.code)) {
+                continue;
+            }
+            return (a, false);
         }
-        location.unwrap_or_default()
+        if role_only {
+            // Civilians killed in Gaza are Gaza's civilians.
+            if let Some(place) = location.as_ref().and_then(|l| l.first()) {
+                if object_sides.iter().all(|s| s.code == "CVL") {
+                    let country =
+                        actors::units(&place.code).first().map(|u| u.to_string()).unwrap_or_default();
+                    if !is_role_only(&country) {
+                        for s in &mut object_sides {
+                            s.code = format!("{country}{}", s.code);
+                        }
+                    }
+                }
+            }
+            return (object_sides, false);
+        }
+        match location {
+            Some(l) if located_event => (l, true),
+            _ => (Vec::new(), false),
+        }
+    }
+
+    /// True when a nominal names a place: a country, capital or other place, or a place noun
+    /// ("the east of the Gaza Strip", "the city's capital").
+    fn is_place(&self, n: usize) -> bool {
+        use crate::dictionary::EntryKind;
+        const PLACE_NOUNS: &[&str] = &[
+            "east",
+            "west",
+            "north",
+            "south",
+            "city",
+            "capital",
+            "region",
+            "part",
+            "area",
+            "province",
+            "outskirts",
+            "sector",
+            "border",
+            "town",
+            "village",
+            "district",
+            "square",
+            "state",
+            "country",
+            "territory",
+            "enclave",
+            "suburb",
+            "street",
+            "port",
+            "coast",
+            "island",
+            "camp",
+            "neighbourhood",
+            "neighborhood",
+        ];
+        if let Some(hit) = self.view.names[n] {
+            return matches!(
+                self.cx.dictionary.entry(hit.entry).kind,
+                EntryKind::Country | EntryKind::Capital | EntryKind::Place
+            );
+        }
+        PLACE_NOUNS.contains(&self.view.lemmas[n].as_str())
     }
 
     /// True when the verb (or its auxiliaries) is negated.
@@ -535,10 +700,10 @@ impl Sentence<'_, '_> {
         for c in view.children_with(t, &[DepRel::Aux]) {
             match view.lemmas[c].as_str() {
                 "will" | "shall" | "'ll" | "wo" => modality = Modality::Planned,
-                "would" | "could" | "might" | "may" | "should" | "must" | "can" | "'d" => {
-                    if modality == Modality::Asserted {
-                        modality = Modality::Hypothetical;
-                    }
+                "would" | "could" | "might" | "may" | "should" | "must" | "can" | "'d"
+                    if modality == Modality::Asserted =>
+                {
+                    modality = Modality::Hypothetical;
                 }
                 _ => {}
             }
@@ -597,6 +762,11 @@ impl Sentence<'_, '_> {
         } else {
             None
         }
+    }
+
+    /// The pattern of a verb if it is a governor.
+    fn governor_pattern(&self, verb: usize) -> Option<Pattern> {
+        self.verb_pattern(verb).filter(|p| p.governs.is_some())
     }
 
     fn verb_pattern(&self, verb: usize) -> Option<Pattern> {
@@ -661,36 +831,36 @@ impl Kind {
     }
 }
 
-impl SentenceView<'_> {
-    /// True when `o` is the passive subject of `verb`.
-    fn passive_subject_is(&self, o: usize, verb: usize) -> bool {
-        self.heads[o] == Some(verb) && self.rel(o) == DepRel::NsubjPass
-    }
-}
-
 /// The phrases of a noun for pattern lookup, longest first: with its compound and adjective
 /// modifiers ("anti-aircraft battery", "air strike", "military exercise"), then alone.
 pub fn noun_phrases(view: &SentenceView, noun: usize) -> Vec<String> {
-    let head = view.lemmas[noun].clone();
-    if head.is_empty() {
+    let lemma = view.lemmas[noun].clone();
+    if lemma.is_empty() {
         return Vec::new();
+    }
+    // The lemmatiser's form, the rule form and the surface form ("talks", "arms").
+    let surface = view.word(noun).to_lowercase();
+    let mut heads = vec![lemma];
+    for form in [crate::lemma::noun_lemma(&surface), surface] {
+        if !heads.contains(&form) {
+            heads.push(form);
+        }
     }
     let mods: Vec<usize> =
         view.children_with(noun, &[DepRel::Compound, DepRel::Amod]).filter(|&m| m < noun).collect();
     let mut out = Vec::new();
     // Contiguous modifiers nearest the head first: "arrest warrant", "military exercise".
-    let mut words: Vec<String> = Vec::new();
-    for &m in mods.iter().rev() {
-        words.insert(0, view.lemmas[m].clone());
-        out.push(format!("{} {head}", words.join(" ")));
+    for head in &heads {
+        let mut words: Vec<String> = Vec::new();
+        let mut with_mods = Vec::new();
+        for &m in mods.iter().rev() {
+            words.insert(0, view.word(m).to_lowercase());
+            with_mods.push(format!("{} {head}", words.join(" ")));
+        }
+        with_mods.reverse();
+        out.extend(with_mods);
     }
-    out.reverse();
-    // Also the surface plural for nouns the table lists in plural ("talks", "arms").
-    out.push(head.clone());
-    let surface = view.word(noun).to_lowercase();
-    if surface != head {
-        out.push(surface);
-    }
+    out.extend(heads);
     out
 }
 
@@ -813,6 +983,15 @@ fn code_sentence(
         if dropped {
             continue;
         }
+        // "would not give permission to Russia to help Israel": what hangs on a negated verb
+        // that is not a governor did not happen.
+        if matches!(view.rel(at), DepRel::Xcomp | DepRel::Advcl) {
+            if let Some(h) = view.heads[at] {
+                if view.is_verb(h) && sentence.negated(h) && sentence.governor_pattern(h).is_none() {
+                    continue;
+                }
+            }
+        }
         if c.negated && !c.pattern.governs.is_some_and(|g| g == Governs::Reject) {
             // A negation on the verb itself, not folded in by a governor.
             if !is_folded(&c) {
@@ -842,12 +1021,13 @@ fn code_sentence(
             let violent = root == 4 || codebook::root_of(&c.code) == "13";
             let speakers: Vec<Side> = speakers.iter().filter(|s| is_party(s)).cloned().collect();
             if !speakers.is_empty() {
-                let same = c.sources.iter().any(|src| speakers.iter().any(|s| same_party(s, src)));
+                let same = c.sources.iter().any(|src| speakers.iter().any(|s| same_actor(s, src)));
+                let party = c.sources.iter().any(|src| speakers.iter().any(|s| same_party(s, src)));
                 if violent && same {
                     // "The US claimed that they had attacked Iraq": claiming responsibility.
                     c.code = "015".to_string();
                     c.cue = (c.cue.0.min(*rv), c.cue.1.max(*rv));
-                } else if violent {
+                } else if violent && !party {
                     accusation = Some((speakers.clone(), *rv));
                 } else if same && c.modality_future(view) && codebook::root_of(&c.code) < "09" {
                     if let Some(code) = patterns::intent(&c.code) {
@@ -895,10 +1075,23 @@ fn is_party(side: &Side) -> bool {
     !ROLE_CODES.contains(first) && !u.contains(&"MED")
 }
 
+/// True when a code has no country or organisation, only roles ("REB", "GOVMIL").
+fn is_role_only(code: &str) -> bool {
+    actors::units(code).first().is_some_and(|u| ROLE_CODES.contains(u))
+}
+
 const ROLE_CODES: &[&str] = &[
     "GOV", "MIL", "COP", "JUD", "REB", "OPP", "MED", "EDU", "BUS", "CVL", "HLH", "REF", "LAB", "AGR", "SPY",
     "LEG", "SEP", "HRI", "ELI", "UAF", "INS", "PPL",
 ];
+
+/// The same actor: the same entity, or the same code for one that is not a person.
+fn same_actor(a: &Side, b: &Side) -> bool {
+    if a.entity.is_some() && a.entity == b.entity {
+        return true;
+    }
+    a.code == b.code && !(a.person && b.person && a.mention != b.mention)
+}
 
 /// Two actors of the same party: the same country (or the same organisation).
 fn same_party(a: &Side, b: &Side) -> bool {
@@ -953,7 +1146,7 @@ fn emit(sentence: &Sentence, c: &Candidate, attribution: Option<u32>, events: &m
     let sources = &c.sources[..c.sources.len().min(MAX_SIDE)];
     let targets = &c.targets[..c.targets.len().min(MAX_SIDE)];
     if targets.is_empty() {
-        if c.pattern.symmetric && sources.len() > 1 {
+        if c.pattern.symmetric && sources.len() > 1 && c.own_subject {
             for s in sources {
                 for t in sources {
                     if s != t && distinct(s, t) {
@@ -972,7 +1165,8 @@ fn emit(sentence: &Sentence, c: &Candidate, attribution: Option<u32>, events: &m
         for t in targets {
             if distinct(s, t) {
                 events.push(make(s, Some(t)));
-                if c.pattern.symmetric && !sources.contains(t) {
+                // "held talks with": both sides act; "met with": the writer's subject acts.
+                if c.pattern.symmetric && c.keyed_noun && !c.located && !sources.contains(t) {
                     events.push(make(t, Some(s)));
                 }
             }
@@ -1007,18 +1201,13 @@ fn next_memory(sentence: &Sentence) -> Memory {
     new
 }
 
-/// One event per source, target, code and cue.
+/// One event per source, target and code in a sentence.
 fn dedupe(events: Vec<Event>) -> Vec<Event> {
     let mut seen = HashSet::new();
     events
         .into_iter()
         .filter(|e| {
-            seen.insert((
-                e.source.code.clone(),
-                e.target.as_ref().map(|t| t.code.clone()),
-                e.cameo.clone(),
-                e.cue,
-            ))
+            seen.insert((e.source.code.clone(), e.target.as_ref().map(|t| t.code.clone()), e.cameo.clone()))
         })
         .collect()
 }

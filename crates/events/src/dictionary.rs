@@ -56,6 +56,9 @@ struct Phrase {
     capitals: bool,
     /// Also an ordinary English word ("Turkey", "Nice"): matches only with a capital initial.
     initial: bool,
+    /// For each word, whether the dictionary writes it with a capital (checked for names of
+    /// several words: "Islamic State" is not "an Islamic state").
+    capitalised: Vec<bool>,
     entry: u32,
 }
 
@@ -226,8 +229,19 @@ impl ActorDictionary {
             let phrases = index.entry(first).or_default();
             let named = kind != EntryKind::Role;
             let initial = named && words.len() == 1 && COMMON_WORDS.contains(&words[0].as_str());
-            phrases.push(Phrase { words, capitals: named && is_capitals(name), initial, entry });
-            phrases.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+            let capitalised = if named && words.len() > 1 {
+                name.split_whitespace()
+                    .flat_map(|w| {
+                        let cap = w.chars().next().is_some_and(char::is_uppercase);
+                        let n = name_words(w).len();
+                        std::iter::repeat_n(cap, n)
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            phrases.push(Phrase { words, capitals: named && is_capitals(name), initial, capitalised, entry });
+            phrases.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
         }
     }
 
@@ -379,6 +393,14 @@ fn scan(index: &HashMap<String, Vec<Phrase>>, words: &[String], case: Option<&[C
                 if p.initial && case.is_some_and(|c| !c[i].initial) {
                     continue;
                 }
+                if let Some(c) = case {
+                    if p.capitalised.len() == p.words.len()
+                        && p.capitalised.iter().zip(&c[i..end]).any(|(&dict, text)| dict && !text.initial)
+                        && !c[i..end].iter().all(|t| !t.initial)
+                    {
+                        continue;
+                    }
+                }
                 matched = Some(Hit { start: i, end, entry: p.entry });
                 break;
             }
@@ -418,7 +440,7 @@ mod tests {
                 ("United States", EntryKind::Country, "USA"),
                 ("Chinese", EntryKind::Adjective, "CHN"),
                 ("Beijing", EntryKind::Capital, "CHN"),
-                ("the Kremlin", EntryKind::Seat, "RUS"),
+                ("Kremlin", EntryKind::Seat, "RUS"),
             ]
         );
     }
@@ -430,6 +452,8 @@ mod tests {
         assert_eq!(names("the U.S. said")[0].2, "USA");
         assert!(names("who knows").is_empty());
         assert!(names("roast turkey").is_empty());
+        assert_eq!(names("for an Islamic state in Nigeria")[0].2, "NGA");
+        assert_eq!(names("the Islamic State said")[0].2, "IMGMUSISI");
         assert_eq!(names("in Turkey")[0].2, "TUR");
     }
 

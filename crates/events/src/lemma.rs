@@ -221,10 +221,19 @@ pub fn noun_lemma(word: &str) -> String {
 /// The lemma of a token: its own when the lemmatiser set one, else a rule-based one by part of
 /// speech (lower-cased word for anything that is not a verb or a noun).
 pub fn of(token: &Token, text: &str, known: impl Fn(&str) -> bool) -> String {
-    if !token.lemma.is_empty() {
-        return token.lemma.to_lowercase();
-    }
     let word = token.text(text);
+    if !token.lemma.is_empty() {
+        let own = token.lemma.to_lowercase();
+        // A lemmatiser's verb lemma the patterns do not know ("jaile") yields to the rule form
+        // when that one is known ("jail").
+        if matches!(token.upos, Upos::Verb) && !known(&own) {
+            let rule = verb_lemma(word, &known);
+            if known(&rule) {
+                return rule;
+            }
+        }
+        return own;
+    }
     match token.upos {
         Upos::Verb | Upos::Aux => verb_lemma(word, known),
         Upos::Noun => noun_lemma(word),

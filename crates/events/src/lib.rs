@@ -7,8 +7,8 @@
 //! - [`EventCoder`] codes events from each sentence's dependency parse: source, target, CAMEO
 //!   code with Goldstein score, QuadClass and PLOVER type, the cue, negation, modality and the
 //!   attribution the event rests on.
-//! - `gdelt` (to come) writes GDELT 2.0 Events, Mentions and GKG 2.1 rows.
-//! - `petrarch` (to come) loads PETRARCH-format actor and agent dictionaries.
+//! - [`gdelt`] writes GDELT 2.0 Events, Mentions and GKG 2.1 rows.
+//! - [`petrarch`] loads PETRARCH-format actor and agent dictionaries, as an option.
 //! - [`evaluation`] scores the coder on the PETRARCH-2 validation set.
 //!
 //! ```
@@ -32,8 +32,10 @@ pub mod coder;
 pub mod conllu;
 pub mod dictionary;
 pub mod evaluation;
+pub mod gdelt;
 pub mod lemma;
 pub mod patterns;
+pub mod petrarch;
 pub mod syntax;
 
 pub use actors::ActorCoder;

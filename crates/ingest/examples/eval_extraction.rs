@@ -39,7 +39,13 @@ fn main() {
             let extra: Vec<&String> =
                 p.without.iter().filter(|w| text.contains(normalise_space(w).as_str())).collect();
             if !missed.is_empty() || !extra.is_empty() {
-                println!("{}\tFN {:?}\tFP {:?}\tlen {}", p.file, missed, extra, text.len());
+                println!(
+                    "{}\tFN {}\tFP {}\tlen {}",
+                    p.file,
+                    serde_json::json!(missed),
+                    serde_json::json!(extra),
+                    text.len()
+                );
             }
         }
         if show("--dates") {

@@ -4,9 +4,14 @@
 
 pub mod binary;
 pub mod conllu;
+pub mod gazetteer;
 pub mod hash;
+pub mod lemma;
 pub mod linear;
+pub mod ner;
+pub mod parser;
 pub mod tagger;
+pub mod train;
 pub mod word;
 
 /// Licence and attribution carried by every trained model file.

@@ -1,10 +1,11 @@
 //! Linear multi-class models over hashed sparse features: the averaged perceptron that
 //! trains them and the frozen, quantised form that predicts.
 //!
-//! A feature is a 32-bit key (see [`key`]); each feature has a short list of `(class, weight)`
-//! entries, so a feature that only ever separated two classes costs two entries. The frozen
-//! form keeps 16-bit integer weights in one flat array behind an open-addressing table; scoring
-//! a feature is one probe and a run of adds, with no allocation.
+//! A feature is a 32-bit key (see [`key`]). In training each feature has a short list of
+//! `(class, weight)` entries, so a feature that only ever separated two classes costs two
+//! entries, and so does it in model files. The frozen form keeps 16-bit integer weights in an
+//! open-addressing table whose slots hold the key and the feature's whole row: scoring a
+//! feature is one probe into one place in memory and a run of adds, with no allocation.
 //!
 //! This module knows nothing of words, tags or transitions.
 
@@ -164,44 +165,58 @@ struct Entry {
     weight: i16,
 }
 
-#[derive(Clone, Copy, Debug, Default)]
-struct Slot {
-    key: u32,
-    start: u32,
-    len: u32,
-}
-
-/// A frozen linear model: quantised averaged weights behind an open-addressing table.
+/// A frozen linear model: quantised averaged weights in an open-addressing table whose
+/// slots hold the feature key and its whole row of class weights, so that scoring a feature
+/// touches one place in memory.
 #[derive(Clone, Debug)]
 pub struct Weights {
     n_classes: usize,
     scale: f32,
     mask: usize,
-    slots: Vec<Slot>,
-    entries: Vec<Entry>,
+    /// `i16`s per slot: two for the key, then one per class, rounded up to even.
+    stride: usize,
+    table: Vec<i16>,
     n_features: usize,
+    n_weights: usize,
+}
+
+#[inline]
+fn slot_key(slot: &[i16]) -> u32 {
+    u32::from(slot[0] as u16) | u32::from(slot[1] as u16) << 16
 }
 
 impl Weights {
     fn build(n_classes: usize, scale: f32, features: Vec<(u32, Vec<Entry>)>) -> Weights {
-        let size = (features.len() * 2).next_power_of_two().max(16);
+        let size = (features.len() * 3 / 2 + 1).next_power_of_two().max(16);
         let mask = size - 1;
-        let mut slots = vec![Slot::default(); size];
-        let mut entries = Vec::with_capacity(features.iter().map(|(_, e)| e.len()).sum());
+        let stride = (2 + n_classes).div_ceil(2) * 2;
+        let mut table = vec![0i16; size * stride];
         let mut n_features = 0;
+        let mut n_weights = 0;
         for (k, row) in features {
             let mut i = k as usize & mask;
-            while slots[i].key != 0 && slots[i].key != k {
+            loop {
+                let found = slot_key(&table[i * stride..]);
+                if found == 0 || found == k {
+                    break;
+                }
                 i = (i + 1) & mask;
             }
-            if slots[i].key == k {
+            let slot = &mut table[i * stride..(i + 1) * stride];
+            if slot_key(slot) == k {
                 continue; // a duplicate key in a corrupt file: keep the first
             }
-            slots[i] = Slot { key: k, start: entries.len() as u32, len: row.len() as u32 };
-            entries.extend_from_slice(&row);
+            slot[0] = k as u16 as i16;
+            slot[1] = (k >> 16) as u16 as i16;
+            for e in row {
+                if let Some(w) = slot.get_mut(2 + e.class as usize) {
+                    *w = e.weight;
+                    n_weights += 1;
+                }
+            }
             n_features += 1;
         }
-        Weights { n_classes, scale, mask, slots, entries, n_features }
+        Weights { n_classes, scale, mask, stride, table, n_features, n_weights }
     }
 
     /// Number of classes.
@@ -214,9 +229,9 @@ impl Weights {
         self.n_features
     }
 
-    /// Number of stored weights.
+    /// Number of non-zero weights.
     pub fn n_weights(&self) -> usize {
-        self.entries.len()
+        self.n_weights
     }
 
     /// The factor that turns integer scores into the perceptron's units.
@@ -225,16 +240,16 @@ impl Weights {
     }
 
     #[inline]
-    fn row(&self, k: u32) -> &[Entry] {
+    fn row(&self, k: u32) -> Option<&[i16]> {
         let mut i = k as usize & self.mask;
         loop {
-            let slot = self.slots[i];
-            if slot.key == k {
-                let start = slot.start as usize;
-                return &self.entries[start..start + slot.len as usize];
+            let slot = &self.table[i * self.stride..(i + 1) * self.stride];
+            let found = slot_key(slot);
+            if found == k {
+                return Some(&slot[2..2 + self.n_classes]);
             }
-            if slot.key == 0 {
-                return &[];
+            if found == 0 {
+                return None;
             }
             i = (i + 1) & self.mask;
         }
@@ -243,10 +258,12 @@ impl Weights {
     /// Add the integer weights of `features` to `scores` (one per class).
     #[inline]
     pub fn score(&self, features: &[u32], scores: &mut [i32]) {
+        let n = self.n_classes.min(scores.len());
+        let scores = &mut scores[..n];
         for &f in features {
-            for e in self.row(f) {
-                if let Some(s) = scores.get_mut(e.class as usize) {
-                    *s += i32::from(e.weight);
+            if let Some(row) = self.row(f) {
+                for (s, &w) in scores.iter_mut().zip(row) {
+                    *s += i32::from(w);
                 }
             }
         }
@@ -259,18 +276,49 @@ impl Weights {
         argmax(scores)
     }
 
+    /// The same model without the weights whose magnitude is below `min` (in the integer
+    /// units of the model), and without the features left with none.
+    pub fn pruned(&self, min: i16) -> Weights {
+        Weights::build(self.n_classes, self.scale, self.sparse_rows(min))
+    }
+
+    fn sparse_rows(&self, min: i16) -> Vec<(u32, Vec<Entry>)> {
+        let mut rows = Vec::with_capacity(self.n_features);
+        for slot in self.table.chunks_exact(self.stride) {
+            let k = slot_key(slot);
+            if k == 0 {
+                continue;
+            }
+            let entries: Vec<Entry> = slot[2..2 + self.n_classes]
+                .iter()
+                .enumerate()
+                .filter(|(_, &w)| w != 0 && w.unsigned_abs() >= min.unsigned_abs())
+                .map(|(c, &w)| Entry { class: c as u16, weight: w })
+                .collect();
+            if !entries.is_empty() {
+                rows.push((k, entries));
+            }
+        }
+        rows.sort_unstable_by_key(|(k, _)| *k);
+        rows
+    }
+
     /// Append the model to a file.
     pub fn write(&self, w: &mut Writer) {
+        let rows = self.sparse_rows(1);
         w.u32(self.n_classes as u32);
         w.f32(self.scale);
-        w.u32(self.n_features as u32);
-        let mut used: Vec<&Slot> = self.slots.iter().filter(|s| s.key != 0).collect();
-        used.sort_unstable_by_key(|s| s.key);
-        for slot in used {
-            w.u32(slot.key);
-            w.u16(slot.len as u16);
-            for e in &self.entries[slot.start as usize..(slot.start + slot.len) as usize] {
-                w.u16(e.class);
+        w.u32(rows.len() as u32);
+        let byte_classes = self.n_classes <= 256;
+        for (k, entries) in rows {
+            w.u32(k);
+            w.u16(entries.len() as u16);
+            for e in entries {
+                if byte_classes {
+                    w.u8(e.class as u8);
+                } else {
+                    w.u16(e.class);
+                }
                 w.i16(e.weight);
             }
         }
@@ -282,6 +330,7 @@ impl Weights {
         if n_classes == 0 || n_classes > u16::MAX as usize {
             return Err(ModelError::Corrupt("class count"));
         }
+        let byte_classes = n_classes <= 256;
         let scale = r.f32()?;
         if !scale.is_finite() {
             return Err(ModelError::Corrupt("weight scale"));
@@ -296,7 +345,7 @@ impl Weights {
             let len = r.u16()? as usize;
             let mut row = Vec::with_capacity(len.min(n_classes));
             for _ in 0..len {
-                let class = r.u16()?;
+                let class = if byte_classes { u16::from(r.u8()?) } else { r.u16()? };
                 let weight = r.i16()?;
                 if class as usize >= n_classes {
                     return Err(ModelError::Corrupt("class out of range"));
@@ -366,7 +415,7 @@ mod tests {
         out.u32(1);
         out.u32(7);
         out.u16(1);
-        out.u16(9); // class 9 of 3
+        out.u8(9); // class 9 of 3
         out.i16(1);
         let bytes = out.into_bytes();
         let mut r = Reader::open(&bytes, "test", 1).unwrap();

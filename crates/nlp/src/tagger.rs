@@ -48,8 +48,11 @@ pub struct TaggerOptions {
     pub ambiguity_min_share: f32,
     /// Training sentences see a lexicon built from the other folds of this many (0 or 1: the
     /// full lexicon), so that their ambiguity classes are as noisy as on unseen text. The
-    /// Penn tagger is trained on UPOS tags predicted the same way.
+    /// Penn tagger is trained on UPOS tags predicted by models that did not see the
+    /// sentence, from this many folds.
     pub jackknife: usize,
+    /// Folds for the UPOS tags the Penn model is trained on (at least 2).
+    pub penn_folds: usize,
 }
 
 impl Default for TaggerOptions {
@@ -61,6 +64,7 @@ impl Default for TaggerOptions {
             lexicon_min_count: 3,
             ambiguity_min_share: 0.05,
             jackknife: 10,
+            penn_folds: 3,
         }
     }
 }
@@ -138,14 +142,20 @@ const T_TAG1_CAPS3: u32 = 48;
 const T_CAPS3_LOWER: u32 = 51;
 // Second pass only.
 const T_R0: u32 = 60;
-const T_R1: u32 = 61;
-const T_R2: u32 = 62;
-const T_R12: u32 = 63;
-const T_TAG1_R1: u32 = 64;
-const T_R0_R1: u32 = 65;
-const T_LOWER_R1: u32 = 66;
-const T_R1_NEXT1: u32 = 67;
-const T_TAG1_R0_R1: u32 = 68;
+const T_R0_LOWER: u32 = 61;
+const T_R0_FORM: u32 = 62;
+const T_R0_SUFFIX1: u32 = 63;
+const T_R0_SUFFIX2: u32 = 64;
+const T_R0_SUFFIX3: u32 = 65;
+const T_R0_SHAPE: u32 = 66;
+const T_R0_AMB: u32 = 67;
+const T_R0_FAMB: u32 = 68;
+const T_RP_R0: u32 = 69;
+const T_R0_RN: u32 = 70;
+const T_TAG1_R0: u32 = 71;
+const T_R0_PREV: u32 = 72;
+const T_R0_NEXT: u32 = 73;
+const T_R0_PREV2: u32 = 74;
 
 const NONE: u64 = 0x6e6f_6e65; // a neighbour beyond the sentence
 const START_TAG: u64 = 0x0053_5441_5254;
@@ -276,19 +286,34 @@ fn features(cx: &Context<'_>, i: usize, history: &[u16], out: &mut Vec<u32>) {
     push(out, T_CAPS5, &[caps(p2), c3[0], c3[1], c3[2], caps(n2)]);
     push(out, T_TAG1_CAPS3, &[t1, c3[0], c3[1], c3[2]]);
     push(out, T_CAPS3_LOWER, &[c3[0], c3[1], c3[2], w.lower]);
-    if let Some(first) = cx.first {
-        let r = |j: usize| first.get(j).map_or(NONE, |&c| u64::from(c) + 1);
-        let (r0, r1, r2) = (r(i), r(i + 1), r(i + 2));
-        push(out, T_R0, &[r0]);
-        push(out, T_R1, &[r1]);
-        push(out, T_R2, &[r2]);
-        push(out, T_R12, &[r1, r2]);
-        push(out, T_TAG1_R1, &[t1, r1]);
-        push(out, T_R0_R1, &[r0, r1]);
-        push(out, T_LOWER_R1, &[w.lower, r1]);
-        push(out, T_R1_NEXT1, &[r1, lower(n1)]);
-        push(out, T_TAG1_R0_R1, &[t1, r0, r1]);
-    }
+}
+
+/// The features of the Penn model for word `i`: a compact set around the UPOS tags.
+fn penn_features(cx: &Context<'_>, first: &[u16], i: usize, history: &[u16], out: &mut Vec<u32>) {
+    out.clear();
+    let atoms = cx.atoms;
+    let w = &atoms[i];
+    let r = |j: Option<usize>| j.and_then(|j| first.get(j)).map_or(NONE, |&c| u64::from(c) + 1);
+    let lower = |j: Option<usize>| j.and_then(|j| atoms.get(j)).map_or(NONE, |a| a.lower);
+    let (r0, rp, rn) = (r(Some(i)), r(i.checked_sub(1)), r(Some(i + 1)));
+    let t1 = if i > 0 { u64::from(history[i - 1]) + 1 } else { START_TAG };
+    let amb = cx.amb.get(i).copied().unwrap_or(NONE);
+    let famb = cx.famb.get(i).copied().unwrap_or(NONE);
+    push(out, T_R0, &[r0]);
+    push(out, T_R0_LOWER, &[r0, w.lower]);
+    push(out, T_R0_FORM, &[r0, w.form]);
+    push(out, T_R0_SUFFIX1, &[r0, w.suffix[0]]);
+    push(out, T_R0_SUFFIX2, &[r0, w.suffix[1]]);
+    push(out, T_R0_SUFFIX3, &[r0, w.suffix[2]]);
+    push(out, T_R0_SHAPE, &[r0, w.shape]);
+    push(out, T_R0_AMB, &[r0, amb]);
+    push(out, T_R0_FAMB, &[r0, famb]);
+    push(out, T_RP_R0, &[rp, r0]);
+    push(out, T_R0_RN, &[r0, rn]);
+    push(out, T_TAG1_R0, &[t1, r0]);
+    push(out, T_R0_PREV, &[r0, lower(i.checked_sub(1))]);
+    push(out, T_R0_NEXT, &[r0, lower(Some(i + 1))]);
+    push(out, T_R0_PREV2, &[r0, lower(i.checked_sub(2))]);
 }
 
 /// Tag a sentence greedily with one weight table; with `allowed`, each word's class is
@@ -304,7 +329,10 @@ fn run_pass(
     out.clear();
     scores.resize(weights.n_classes(), 0);
     for i in 0..cx.atoms.len() {
-        features(cx, i, out, feats);
+        match cx.first {
+            Some(first) => penn_features(cx, first, i, out, feats),
+            None => features(cx, i, out, feats),
+        }
         let best = weights.best(feats, scores);
         let class = match (allowed, cx.first) {
             (Some(allowed), Some(first)) => best_allowed(scores, &allowed[first[i] as usize]).unwrap_or(best),
@@ -427,7 +455,7 @@ impl Tagger {
         });
         // UPOS tags of each training sentence from a model that did not see it.
         let mut first_tags: Vec<Vec<u16>> = vec![Vec::new(); sentences.len()];
-        let folds2 = folds.max(2);
+        let folds2 = options.penn_folds.max(2);
         for k in 0..folds2 {
             let members: Vec<usize> = all.iter().copied().filter(|i| i % folds2 != k).collect();
             let w = train_pass(&data, &members, None, None, options, |_, _, _| {});
@@ -451,6 +479,11 @@ impl Tagger {
     /// Number of features and weights in the model.
     pub fn size(&self) -> (usize, usize) {
         (self.upos.n_features() + self.xpos.n_features(), self.upos.n_weights() + self.xpos.n_weights())
+    }
+
+    /// The same tagger without weights smaller than `min` (integer units).
+    pub fn pruned(&self, min: i16) -> Tagger {
+        Tagger { upos: self.upos.pruned(min), xpos: self.xpos.pruned(min), ..self.clone() }
     }
 
     /// Serialise the model.
@@ -565,7 +598,10 @@ fn train_pass(
             let mut history: Vec<u16> = Vec::with_capacity(cx.atoms.len());
             for i in 0..cx.atoms.len() {
                 let truth = data.gold[si][i] as usize;
-                features(&cx, i, &history, &mut feats);
+                match cx.first {
+                    Some(first) => penn_features(&cx, first, i, &history, &mut feats),
+                    None => features(&cx, i, &history, &mut feats),
+                }
                 scores.iter_mut().for_each(|s| *s = 0.0);
                 model.score(&feats, &mut scores);
                 let guess = argmax(&scores);

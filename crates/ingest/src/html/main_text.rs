@@ -612,12 +612,29 @@ pub fn extract(dom: &Dom, title: Option<&str>) -> MainText {
     let roots = expand(dom, &removed, &stats, container);
     let blocks = read_blocks(dom, &removed, &roots);
     let title_key = title.map(debris::line_key);
-    let mut out = String::new();
+    let mut kept: Vec<&Block> = Vec::with_capacity(blocks.len());
     for (i, b) in blocks.iter().enumerate() {
         if !keep_block(b) {
             continue;
         }
         if i < 3 && title_key.as_deref().is_some_and(|t| !t.is_empty() && debris::line_key(&b.text) == t) {
+            continue;
+        }
+        kept.push(b);
+    }
+    // A heading with nothing of its own below it introduced something that was dropped.
+    let mut keep = vec![true; kept.len()];
+    let mut next_is_text = false;
+    for i in (0..kept.len()).rev() {
+        if heading_like(kept[i]) {
+            keep[i] = next_is_text;
+        } else {
+            next_is_text = true;
+        }
+    }
+    let mut out = String::new();
+    for (b, k) in kept.iter().zip(keep) {
+        if !k {
             continue;
         }
         if !out.is_empty() {
@@ -626,6 +643,19 @@ pub fn extract(dom: &Dom, title: Option<&str>) -> MainText {
         out.push_str(&b.text);
     }
     MainText { text: out, method }
+}
+
+/// A heading, or a short line that reads like one (no sentence end).
+fn heading_like(b: &Block) -> bool {
+    if matches!(b.tag, Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6) {
+        return true;
+    }
+    let t = b.text.trim();
+    !matches!(b.tag, Tag::LI | Tag::TD | Tag::TH | Tag::DD | Tag::DT)
+        && t.chars().count() <= 60
+        && t.split_whitespace().count() <= 8
+        && !t.contains('\n')
+        && t.ends_with([':', '?'])
 }
 
 /// Could this sibling of the container be part of the article (a lead, a subtitle, a
