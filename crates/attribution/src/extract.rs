@@ -158,7 +158,38 @@ pub fn sentence(doc: &Document, s: usize, quotes: &[QuoteMarks], in_quote: &[boo
             t += 1;
         }
     }
+    untangle(&syn, &mut found);
     found
+}
+
+/// "Officials told allies that China would help, the FT reported." The officials' content
+/// runs to the end of the sentence and so contains the FT's cue, while the FT's content
+/// (everything before its comma) contains the officials' cue. The FT's report is the outer
+/// one: cut the inner content before the outer source and cue.
+fn untangle(syn: &Syntax, found: &mut [Found]) {
+    for outer in 0..found.len() {
+        for inner in 0..found.len() {
+            if outer == inner {
+                continue;
+            }
+            let (o, i) = (&found[outer], &found[inner]);
+            let mutual = i.content.contains(o.cue) && o.content.contains(i.cue);
+            let outer_backward = o.content.end <= o.cue.start;
+            if !(mutual && outer_backward) {
+                continue;
+            }
+            let mut cut = o.source.map(|(a, _)| a).unwrap_or(o.cue_token).min(o.cue_token);
+            while cut > syn.start && matches!(syn.word(cut - 1), "," | "—" | "–") {
+                cut -= 1;
+            }
+            if cut > syn.start {
+                let end = syn.doc.tokens[cut - 1].span.end;
+                if end > found[inner].content.start {
+                    found[inner].content.end = end.min(found[inner].content.end);
+                }
+            }
+        }
+    }
 }
 
 /// Words that open a paragraph with a colon without naming a speaker.
@@ -315,6 +346,10 @@ fn cue_at(syn: &Syntax, t: usize) -> Option<(CueKind, usize)> {
     if !syn.is_verb(t) {
         return None;
     }
+    // Part of a compound adjective ("so-called", "self-described").
+    if t > syn.start && matches!(syn.word(t - 1), "-" | "‐") {
+        return None;
+    }
     // A word that is only a verb when tagged so, not capitalised mid-sentence ("Said").
     if t > syn.start && w.chars().next().is_some_and(char::is_uppercase) && syn.upos(t) == Upos::Unknown {
         return None;
@@ -462,9 +497,7 @@ fn build(
             }
         }
     }
-    if let Some(that) =
-        (group_end..(group_end + 3).min(syn.end)).find(|&u| syn.lower(u) == "that" && !in_quote[u])
-    {
+    if let Some(that) = that_after(syn, group_end, in_quote) {
         let (a, b) = syn.trim(that, syn.end);
         if b > a + 1 {
             f.content = syn.span(a, b);
@@ -482,6 +515,12 @@ fn build(
             f.quotes = (q..=last).collect();
             return finish(f);
         }
+    }
+    if status == Status::DeclinedToComment {
+        // "declined to comment on the strike": the topic, if any, else the cue itself.
+        let (a, b) = syn.trim(group_end, syn.end);
+        f.content = if b > a && ends_after_group(syn, group_end) { syn.span(a, b) } else { cue };
+        return finish(f);
     }
     if !strong {
         return None;
@@ -510,6 +549,24 @@ fn build(
     if status == Status::DeclinedToComment {
         f.content = cue;
         return finish(f);
+    }
+    None
+}
+
+/// An explicit "that" opening the content a few words after the cue, past the addressee and
+/// adverbials ("told allies on the condition of anonymity that …"), with no verb in between.
+fn that_after(syn: &Syntax, from: usize, in_quote: &[bool]) -> Option<usize> {
+    let limit = (from + 12).min(syn.end);
+    for u in from..limit {
+        if in_quote[u] || matches!(syn.word(u), "," | ";" | ":" | "." | "“" | "\"") && u > from {
+            return None;
+        }
+        if syn.lower(u) == "that" {
+            return Some(u);
+        }
+        if matches!(syn.upos(u), Upos::Verb | Upos::Aux) || cues::verb(syn.word(u)).is_some() {
+            return None;
+        }
     }
     None
 }
@@ -645,29 +702,48 @@ fn find_source(
             return (Some(syn.trim(a, b)), Some(agent));
         }
     }
-    // Without a parse: the noun phrase before the cue, or after it ("said Hu").
+    // Without a parse. "“…,” said Hu": a quotation closes just before the cue, the speaker
+    // follows it.
+    let quote_just_before = closing_in(quotes, t.saturating_sub(3), t)
+        .any(|q| (quotes[q].close + 1..t).all(|u| matches!(syn.word(u), "," | "?" | "!" | "—" | "–")));
+    if quote_just_before {
+        if let Some((a, b)) = syn.noun_phrase_starting_at(t + 1) {
+            return (Some((a, b)), Some(b - 1));
+        }
+    }
+    // The noun phrase before the cue, past adverbs and auxiliaries.
     let mut p = t;
     while p > syn.start && is_interposed(syn, p - 1) {
         p -= 1;
     }
-    if p > syn.start {
+    if p > syn.start && !in_quote[p - 1] {
         if let Some((a, b)) = syn.noun_phrase_ending_at(p - 1) {
             return (Some((a, b)), Some(b - 1));
         }
         // An appositive between commas: "Sun Yun, director of …, tells".
         if syn.word(p - 1) == "," {
-            let previous_comma = (syn.start..p - 1).rev().find(|&u| syn.word(u) == ",");
-            if let Some(c) = previous_comma {
-                if let Some((a, b)) = syn.noun_phrase_ending_at(c.saturating_sub(1)) {
+            let previous_comma =
+                (syn.start..p - 1).rev().take_while(|&u| !in_quote[u]).find(|&u| syn.word(u) == ",");
+            if let Some(c) = previous_comma.filter(|&c| c > syn.start && !in_quote[c - 1]) {
+                if let Some((a, b)) = syn.noun_phrase_ending_at(c - 1) {
                     return (Some((a, b)), Some(b - 1));
                 }
             }
         }
     }
-    let after = t + 1;
-    let quote_before = !closing_in(quotes, t.saturating_sub(3), t.saturating_sub(1)).is_empty();
-    if quote_before || (t > syn.start && syn.word(t - 1) == ",") {
-        if let Some((a, b)) = syn.noun_phrase_starting_at(after) {
+    if t > syn.start && syn.word(t - 1) == "," {
+        // "…, saying …": a participle shares the subject of the sentence.
+        if syn.lower(t).ends_with("ing") {
+            let mut first = syn.start;
+            while first < t && (in_quote[first] || !syn.word(first).chars().any(char::is_alphanumeric)) {
+                first += 1;
+            }
+            if let Some((a, b)) = syn.noun_phrase_starting_at(first).filter(|&(_, b)| b < t) {
+                return (Some((a, b)), Some(b - 1));
+            }
+        }
+        // "…, said Hu."
+        if let Some((a, b)) = syn.noun_phrase_starting_at(t + 1) {
             return (Some((a, b)), Some(b - 1));
         }
     }

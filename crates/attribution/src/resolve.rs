@@ -178,7 +178,9 @@ pub fn resolve(
         out.kind = SourceKind::Document;
         return out;
     }
-    if head_is_role || syn.upos(h) == Upos::Noun {
+    let untagged_noun =
+        syn.upos(h) == Upos::Unknown && head_word.chars().next().is_some_and(char::is_lowercase);
+    if head_is_role || syn.upos(h) == Upos::Noun || untagged_noun {
         let plural = sources::is_plural(head_word);
         if !plural {
             if let Some(entity) = described_entity(doc, syn, a, b, h, memory) {

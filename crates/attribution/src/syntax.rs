@@ -148,7 +148,7 @@ impl<'a> Syntax<'a> {
             let p = a - 1;
             let w = self.word(p);
             let joins = self.is_nominal(p)
-                || matches!(self.upos(p), Upos::Det | Upos::Adj | Upos::Num)
+                || self.is_determiner_like(p)
                 || matches!(w, "’s" | "'s" | "-" | "of" | "for" | "at" | "&")
                     && p > self.start
                     && self.is_nominal(p - 1);
@@ -169,7 +169,7 @@ impl<'a> Syntax<'a> {
         while b < self.end {
             let w = self.word(b);
             let joins = self.is_nominal(b)
-                || matches!(self.upos(b), Upos::Det | Upos::Adj | Upos::Num)
+                || self.is_determiner_like(b)
                 || (matches!(w, "’s" | "'s" | "-" | "of" | "for" | "at" | "&")
                     && b > first
                     && b + 1 < self.end
@@ -180,6 +180,44 @@ impl<'a> Syntax<'a> {
             b += 1;
         }
         (b > first && (first..b).any(|t| self.is_nominal(t))).then_some((first, b))
+    }
+
+    /// A determiner, adjective or number (without tags: an article, possessive or number word).
+    pub fn is_determiner_like(&self, t: usize) -> bool {
+        match self.upos(t) {
+            Upos::Det | Upos::Adj | Upos::Num => true,
+            Upos::Unknown => {
+                let w = self.lower(t);
+                matches!(
+                    w.as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "this"
+                        | "these"
+                        | "those"
+                        | "his"
+                        | "her"
+                        | "its"
+                        | "their"
+                        | "our"
+                        | "some"
+                        | "many"
+                        | "several"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "one"
+                        | "other"
+                        | "senior"
+                        | "former"
+                        | "top"
+                        | "local"
+                        | "foreign"
+                ) || w.chars().all(|c| c.is_ascii_digit())
+            }
+            _ => false,
+        }
     }
 
     /// A noun, name or pronoun (without tags: a word that starts with a letter and is not a
