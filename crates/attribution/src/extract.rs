@@ -557,8 +557,8 @@ fn build(
 /// adverbials ("told allies on the condition of anonymity that …"), with no verb in between.
 fn that_after(syn: &Syntax, from: usize, in_quote: &[bool]) -> Option<usize> {
     let limit = (from + 12).min(syn.end);
-    for u in from..limit {
-        if in_quote[u] || matches!(syn.word(u), "," | ";" | ":" | "." | "“" | "\"") && u > from {
+    for (u, &quoted) in in_quote.iter().enumerate().take(limit).skip(from) {
+        if quoted || matches!(syn.word(u), "," | ";" | ":" | "." | "“" | "\"") && u > from {
             return None;
         }
         if syn.lower(u) == "that" {
