@@ -283,11 +283,16 @@ fn speaker_label(syn: &Syntax, s: usize, quotes: &[QuoteMarks], in_quote: &[bool
     if paragraph.start != sentence_start {
         return None;
     }
-    let colon = (syn.start..(syn.start + 7).min(syn.end)).find(|&u| syn.word(u) == ":")?;
-    if colon == syn.start || in_quote[colon] || is_label_word(syn.word(syn.start)) {
+    // The paragraph may open a quotation ("\"WALLACE: …" in a quoted transcript).
+    let first = if is_quote_mark(syn.word(syn.start)) { syn.start + 1 } else { syn.start };
+    let colon = (first..(first + 7).min(syn.end)).find(|&u| syn.word(u) == ":")?;
+    if colon == first || is_label_word(syn.word(first)) {
         return None;
     }
-    let label = syn.start..colon;
+    if in_quote[colon] && first == syn.start {
+        return None;
+    }
+    let label = first..colon;
     let named = label.clone().any(|u| syn.word(u).chars().next().is_some_and(char::is_uppercase));
     let verb = label.clone().any(|u| {
         matches!(syn.upos(u), Upos::Verb | Upos::Aux | Upos::Sconj | Upos::Adp)
@@ -308,7 +313,7 @@ fn speaker_label(syn: &Syntax, s: usize, quotes: &[QuoteMarks], in_quote: &[bool
         cue: syn.span(colon, colon + 1),
         cue_token: colon,
         status: Status::Asserted,
-        source: Some((syn.start, colon)),
+        source: Some((first, colon)),
         source_head: Some(colon - 1),
         content: Span::default(),
         via: None,

@@ -34,7 +34,9 @@ enum Mark {
 fn classify(token: &str) -> Option<Mark> {
     Some(match token {
         "“" | "„" | "‟" | "``" => Mark::Open(Family::Double),
-        "”" | "''" => Mark::Close(Family::Double),
+        "”" => Mark::Close(Family::Double),
+        // Newspapers that write '' for both marks (the New York Times' wire copy).
+        "''" => Mark::Either(Family::Double),
         "‘" | "‚" | "‛" => Mark::Open(Family::Single),
         "’" => Mark::Close(Family::Single),
         "«" | "‹" => Mark::Open(Family::Guillemet),
@@ -132,6 +134,15 @@ pub fn pair(text: &str, paragraphs: &[Span], tokens: &[Span]) -> (Vec<QuotedText
                             None
                         };
                     stack.push(Open { family, mark: span, continues });
+                }
+                // A closing curly mark typed where an opening one belongs (”Fear. …”).
+                Mark::Close(family)
+                    if family == Family::Double
+                        && opening_family(&stack, family).is_none()
+                        && hint(text, span, paragraph) == Hint::Open
+                        && carried.is_none() =>
+                {
+                    stack.push(Open { family, mark: span, continues: None });
                 }
                 Mark::Close(family) => match opening_family(&stack, family) {
                     Some(i) => {
@@ -281,6 +292,13 @@ mod tests {
             contents(text),
             [("He told me ‘never again’ yesterday,".into(), 0, true), ("never again".into(), 1, true)]
         );
+    }
+
+    #[test]
+    fn doubled_apostrophes_and_misturned_marks() {
+        let text = "''It isn't reform,'' said Mr. Burman. ”Fear. I am afraid.” ― Edwin Monroy";
+        let got: Vec<String> = contents(text).into_iter().map(|c| c.0).collect();
+        assert_eq!(got, ["It isn't reform,", "Fear. I am afraid."]);
     }
 
     #[test]

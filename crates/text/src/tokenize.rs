@@ -162,6 +162,10 @@ fn split_chunk(text: &str, mut a: usize, mut b: usize, out: &mut Vec<Span>) {
             let run = 1 + rest.chars().take_while(|&d| d == '-').count();
             out.push(Span::new(a, a + run));
             a += run;
+        } else if (c == '\'' && rest.starts_with('\'')) || (c == '`' && rest.starts_with('`')) {
+            // Two apostrophes or backquotes: one double quotation mark ('' and ``).
+            out.push(Span::new(a, a + 2));
+            a += 2;
         } else if (c == '\'' || c == '’') && starts_with_elided_year(rest) {
             break; // '90s
         } else if is_leading(c)
@@ -201,6 +205,9 @@ fn split_chunk(text: &str, mut a: usize, mut b: usize, out: &mut Vec<Span>) {
             let run = word.chars().rev().take_while(|&d| d == '-').count();
             suffix.push(Span::new(b - run, b));
             b -= run;
+        } else if c == '\'' && text.get(a..b).is_some_and(|w| w.len() > 2 && w.ends_with("''")) {
+            suffix.push(Span::new(b - 2, b));
+            b -= 2;
         } else if is_trailing(c) {
             suffix.push(Span::new(b - n, b));
             b -= n;
@@ -335,6 +342,10 @@ mod tests {
             &["$", "3.5", "billion", ",", "1,200", "people", ",", "45", "%", "in", "2019", "."],
         );
         check("the '90s", &["the", "'90s"]);
+        check(
+            "''It isn't reform,'' said Mr. Burman.",
+            &["''", "It", "is", "n't", "reform", ",", "''", "said", "Mr.", "Burman", "."],
+        );
     }
 
     #[test]
