@@ -616,7 +616,20 @@ fn skip_trailing(syn: &Syntax, mut t: usize) -> usize {
 /// `group_start`.
 fn quote_ending_before(syn: &Syntax, group_start: usize, quotes: &[QuoteMarks]) -> Option<usize> {
     closing_in(quotes, group_start.saturating_sub(4), group_start).find(|&i| {
-        (quotes[i].close + 1..group_start).all(|u| matches!(syn.word(u), "," | "?" | "!" | "—" | "–" | "-"))
+        let q = &quotes[i];
+        let between = q.close + 1..group_start;
+        if !between.clone().all(|u| matches!(syn.word(u), "," | "?" | "!" | "—" | "–" | "-")) {
+            return false;
+        }
+        // The quotation hands over to its speaker: it ends with a comma, a question or an
+        // exclamation (“…,” he said; “…?” she asked), or a comma or dash follows the mark.
+        let content = syn.doc.slice(syn.doc.quoted[q.index].content).trim_end();
+        let hands_over = content.ends_with([',', '?', '!', '—', '–', '…'])
+            || between.clone().any(|u| matches!(syn.word(u), "," | "—" | "–"));
+        // A quotation that ended the previous sentence belongs to it, unless it asked or
+        // exclaimed (“Is it God?” Hu said.).
+        let same_sentence = q.close >= syn.start || content.ends_with(['?', '!']);
+        hands_over && same_sentence
     })
 }
 
