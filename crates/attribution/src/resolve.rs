@@ -316,16 +316,18 @@ fn resolve_pronoun(
     };
     // The last speaker, if recent and compatible, and no other person was named since.
     let mut chosen: Option<u32> = None;
-    let last_person_mention = last_person_before(doc, here.start);
+    // Another person who became the subject of a sentence since the last speaker spoke takes
+    // over; a person merely mentioned ("accusing Alicia Machado") does not.
+    let last_subject = subjects_before(doc, here.start).find(|&e| compatible(e, memory));
     if let Some((e, s)) = memory.last_speaker {
         let recent = sentence.saturating_sub(s) <= 3;
-        let interrupted = last_person_mention.is_some_and(|other| other != e && compatible(other, memory));
+        let interrupted = last_subject.is_some_and(|other| other != e);
         if recent && compatible(e, memory) && !interrupted {
             chosen = Some(e);
         }
     }
     if chosen.is_none() {
-        chosen = persons_before(doc, here.start).find(|&e| compatible(e, memory));
+        chosen = last_subject.or_else(|| persons_before(doc, here.start).find(|&e| compatible(e, memory)));
     }
     match chosen {
         Some(e) => {
@@ -354,8 +356,32 @@ fn persons_before(doc: &Document, offset: u32) -> impl Iterator<Item = u32> + '_
         .filter(move |&e| doc.entities.get(e as usize).is_some_and(|x| x.kind == EntityKind::Person))
 }
 
-fn last_person_before(doc: &Document, offset: u32) -> Option<u32> {
-    persons_before(doc, offset).next()
+/// Person entities named as the subject of a sentence before byte `offset` (by the parse,
+/// or, without one, by standing at the start of the sentence), most recent first, within
+/// the last few sentences.
+fn subjects_before(doc: &Document, offset: u32) -> impl Iterator<Item = u32> + '_ {
+    let end = doc.mentions.partition_point(|m| m.span.start < offset);
+    let here = doc.sentence_at(offset).unwrap_or(0);
+    doc.mentions[..end]
+        .iter()
+        .rev()
+        .take_while(move |m| doc.sentence_at(m.span.start).is_none_or(|s| here.saturating_sub(s) <= 3))
+        .filter(|m| m.kind == MentionKind::Name && is_subject_like(doc, m.span))
+        .filter_map(|m| m.entity)
+        .filter(move |&e| doc.entities.get(e as usize).is_some_and(|x| x.kind == EntityKind::Person))
+}
+
+fn is_subject_like(doc: &Document, span: Span) -> bool {
+    let tokens = doc.tokens_in(span);
+    if tokens.is_empty() {
+        return false;
+    }
+    let parsed = doc.tokens[tokens.clone()].iter().any(|t| t.head.is_some());
+    if parsed {
+        return doc.tokens[tokens].iter().any(|t| t.rel.is_subject());
+    }
+    let Some(s) = doc.sentence_at(span.start) else { return false };
+    tokens.start <= doc.sentences[s].tokens.start as usize + 3
 }
 
 /// The entity a singular description refers to, if the text says.
