@@ -528,9 +528,20 @@ fn build(
         return finish(f);
     }
     if !strong {
+        // 5. A stance verb whose object is the claim ("called for a moratorium", "wants to
+        //    triple the program", "the poll shows Clinton ahead").
+        if let (Some(lemma), Some(_)) = (lemma_of(kind), source) {
+            if takes_object_content(lemma) {
+                if let Some((a, b)) = object_content(syn, t, group_end, in_quote) {
+                    f.content = syn.span(a, b);
+                    f.quotes = quotes_within(quotes, a, b);
+                    return finish(extend_to_quotes(syn, f, quotes));
+                }
+            }
+        }
         return None;
     }
-    // 5. The parse says the cue is a parenthetical of the clause before it.
+    // 6. The parse says the cue is a parenthetical of the clause before it.
     // 6. "Content, X said." — the part of the sentence before the group.
     let before_comma = group_start > syn.start && matches!(syn.word(group_start - 1), "," | "?" | "!");
     if (before_comma || syn.rel(t) == DepRel::Parataxis) && ends_after_group(syn, group_end) {
@@ -556,6 +567,79 @@ fn build(
         return finish(f);
     }
     None
+}
+
+fn lemma_of(kind: CueKind) -> Option<&'static str> {
+    match kind {
+        CueKind::Verb(v) => Some(v.lemma),
+        _ => None,
+    }
+}
+
+/// Verbs whose object states the source's claim, wish or stance.
+fn takes_object_content(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "call"
+            | "want"
+            | "plan"
+            | "propose"
+            | "demand"
+            | "recommend"
+            | "question"
+            | "criticize"
+            | "criticise"
+            | "praise"
+            | "accuse"
+            | "blame"
+            | "attack"
+            | "quote"
+            | "specify"
+            | "project"
+            | "threaten"
+            | "describe"
+            | "tout"
+            | "dub"
+            | "label"
+            | "demonstrate"
+            | "reveal"
+            | "show"
+            | "find"
+            | "highlight"
+            | "underline"
+            | "underscore"
+            | "challenge"
+            | "contest"
+            | "offer"
+            | "discuss"
+            | "detail"
+            | "see"
+            | "view"
+            | "regard"
+            | "understand"
+            | "know"
+            | "consider"
+    )
+}
+
+/// The object of a stance verb as content: the parse's object, clausal or open complement,
+/// or, without a parse, the rest of the clause after the verb.
+fn object_content(syn: &Syntax, t: usize, group_end: usize, in_quote: &[bool]) -> Option<(usize, usize)> {
+    if syn.parsed {
+        let child = syn.child(t, &[DepRel::Ccomp, DepRel::Xcomp, DepRel::Obj])?;
+        let (a, b) = syn.subtree(child, &[]);
+        let (a, b) = syn.trim(a.max(group_end.min(a)), b);
+        return (b > a && a >= t).then_some((a, b));
+    }
+    let mut b = group_end;
+    while b < syn.end
+        && !matches!(syn.word(b), ";" | "." | "?" | "!")
+        && !(syn.word(b) == "," && !in_quote[b])
+    {
+        b += 1;
+    }
+    let (a, b) = syn.trim(group_end, b);
+    (b > a).then_some((a, b))
 }
 
 /// An explicit "that" opening the content a few words after the cue, past the addressee and
