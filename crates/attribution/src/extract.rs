@@ -150,7 +150,16 @@ pub fn sentence(doc: &Document, s: usize, quotes: &[QuoteMarks], in_quote: &[boo
             continue;
         }
         if let Some((kind, cue_end)) = cue_at(&syn, t) {
-            if let Some(f) = build(&syn, s, t, cue_end, kind, quotes, in_quote) {
+            if let Some(mut f) = build(&syn, s, t, cue_end, kind, quotes, in_quote) {
+                // "Liu called the situation … and added, “…”": a conjoined cue shares the
+                // subject of the one before it.
+                let conjoined = t > syn.start && matches!(syn.lower(t - 1).as_str(), "and" | "but" | "then");
+                if conjoined && f.source.is_none() {
+                    if let Some(previous) = found.last().filter(|p: &&Found| p.source.is_some()) {
+                        f.source = previous.source;
+                        f.source_head = previous.source_head;
+                    }
+                }
                 found.push(f);
             }
             t = cue_end.max(t + 1);
@@ -351,6 +360,15 @@ fn cue_at(syn: &Syntax, t: usize) -> Option<(CueKind, usize)> {
     if !syn.is_verb(t) {
         return None;
     }
+    // "when asked": a passive clause, not the subject's statement.
+    if t > syn.start && matches!(syn.lower(t - 1).as_str(), "when" | "if" | "once" | "unless") {
+        return None;
+    }
+    // An infinitive of a weak cue ("officials from Ukraine and Russia to discuss a cease-fire")
+    // is a plan, not a statement.
+    if t > syn.start && syn.lower(t - 1) == "to" && !verb.strong {
+        return None;
+    }
     // Part of a compound adjective ("so-called", "self-described").
     if t > syn.start && matches!(syn.word(t - 1), "-" | "‐") {
         return None;
@@ -514,7 +532,10 @@ fn build(
     if let Some(q) = opening_in(quotes, group_end, (group_end + 9).min(syn.end)).next() {
         let next_cue = (group_end..quotes[q].open).any(|u| cue_at(syn, u).is_some());
         if !next_cue {
-            let last = opening_in(quotes, group_end, syn.end).last().unwrap_or(q);
+            let next_cue_at = (quotes[q].close..syn.end)
+                .find(|&u| !in_quote[u] && cue_at(syn, u).is_some())
+                .unwrap_or(syn.end);
+            let last = opening_in(quotes, group_end, next_cue_at).last().unwrap_or(q);
             let (a, b) = (group_end, quotes[last].close + 1);
             f.content = syn.span(a, b);
             f.quotes = (q..=last).collect();
@@ -596,7 +617,6 @@ fn takes_object_content(lemma: &str) -> bool {
             | "quote"
             | "specify"
             | "project"
-            | "threaten"
             | "describe"
             | "tout"
             | "dub"
@@ -819,14 +839,36 @@ fn find_source(
         p -= 1;
     }
     if p > syn.start && !in_quote[p - 1] {
-        if let Some((a, b)) = syn.noun_phrase_ending_at(p - 1) {
+        if let Some((mut a, mut b)) = syn.noun_phrase_ending_at(p - 1) {
+            // "China on Monday signaled": the phrase after a preposition is not the subject.
+            for _ in 0..2 {
+                let temporal = (a..b).all(|u| is_temporal(&syn.lower(u)) || syn.upos(u) == Upos::Det);
+                let after_preposition = temporal
+                    && a > syn.start + 1
+                    && (syn.upos(a - 1) == Upos::Adp
+                        || matches!(
+                            syn.lower(a - 1).as_str(),
+                            "on" | "in" | "at" | "during" | "over" | "after"
+                        ));
+                match after_preposition.then(|| syn.noun_phrase_ending_at(a - 2)).flatten() {
+                    Some(np) => (a, b) = np,
+                    None => break,
+                }
+            }
             return (Some((a, b)), Some(b - 1));
         }
         // An appositive between commas: "Sun Yun, director of …, tells".
         if syn.word(p - 1) == "," {
             let previous_comma =
                 (syn.start..p - 1).rev().take_while(|&u| !in_quote[u]).find(|&u| syn.word(u) == ",");
-            if let Some(c) = previous_comma.filter(|&c| c > syn.start && !in_quote[c - 1]) {
+            let appositive_like = |c: usize| {
+                !(c + 1..p - 1).any(|u| {
+                    matches!(syn.upos(u), Upos::Verb | Upos::Aux) || cues::verb(syn.word(u)).is_some()
+                })
+            };
+            if let Some(c) =
+                previous_comma.filter(|&c| c > syn.start && !in_quote[c - 1] && appositive_like(c))
+            {
                 if let Some((a, b)) = syn.noun_phrase_ending_at(c - 1) {
                     return (Some((a, b)), Some(b - 1));
                 }
@@ -850,6 +892,50 @@ fn find_source(
         }
     }
     (None, None)
+}
+
+/// Words of time expressions ("on Monday", "last week", "this morning").
+fn is_temporal(word: &str) -> bool {
+    matches!(
+        word,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "day"
+            | "week"
+            | "weekend"
+            | "month"
+            | "year"
+            | "today"
+            | "tonight"
+            | "yesterday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "last"
+            | "this"
+            | "next"
+            | "earlier"
+            | "later"
+            | "time"
+    ) || word.chars().all(|c| c.is_ascii_digit())
 }
 
 /// The subject of `t`, or the subject it shares with the verb it is coordinated with or
