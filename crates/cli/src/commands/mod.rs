@@ -1,3 +1,4 @@
 //! One module per subcommand: argument types and a `run` function.
 
 pub mod analyze;
+pub mod events;
