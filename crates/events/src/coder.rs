@@ -91,6 +91,17 @@ impl From<PhraseActor> for Side {
     }
 }
 
+/// What the pattern says about where to look for a target.
+#[derive(Clone, Copy, Debug)]
+struct TargetHints<'a> {
+    /// The from/by argument is the source, not a target.
+    reversed: bool,
+    /// The event's code (places are targets only of meetings, protests, force, violence).
+    code: &'a str,
+    /// The preposition that introduces the target.
+    target_prep: Option<&'a str>,
+}
+
 /// What a verb says, before governors are applied.
 #[derive(Clone, Debug)]
 struct Candidate {
@@ -194,11 +205,13 @@ fn is_pronoun(view: &SentenceView, i: usize) -> bool {
         )
 }
 
-/// A past participle modifying a noun ("soldiers killed", "the civilians imprisoned").
+/// A past participle modifying a noun ("soldiers killed", "the civilians imprisoned"); one
+/// with an object of its own is active ("rebels engaged peacekeepers", misparsed as a
+/// reduced relative).
 fn is_participle(view: &SentenceView, verb: usize) -> bool {
     view.tokens[verb].tag == newsgraph_model::Tag::Vbn
         && matches!(view.rel(verb), DepRel::Acl | DepRel::AclRelcl)
-        && view.child(verb, &[DepRel::Nsubj, DepRel::NsubjPass]).is_none()
+        && view.child(verb, &[DepRel::Nsubj, DepRel::NsubjPass, DepRel::Obj]).is_none()
 }
 
 fn is_relative(view: &SentenceView, i: usize) -> bool {
@@ -208,12 +221,19 @@ fn is_relative(view: &SentenceView, i: usize) -> bool {
 impl Sentence<'_, '_> {
     /// The actors a nominal names, with its coordinated nominals ("Obama and Putin").
     fn actors_of(&self, head: usize, verb: usize) -> Vec<Side> {
+        let head = self.nominal_of(head);
         let mut heads = vec![head];
         let mut i = 0;
         while i < heads.len() && heads.len() < MAX_SIDE {
-            for c in self.view.children_with(heads[i], &[DepRel::Conj]) {
-                if heads.len() < MAX_SIDE && self.view.is_nominal(c) {
-                    heads.push(c);
+            // Conjuncts of the head, and of the last word of a name ("Barack Obama and
+            // Vladimir Putin", where a parser hangs the conjunct on "Obama").
+            let mut owners = vec![heads[i]];
+            owners.extend(self.view.children_with(heads[i], &[DepRel::Flat, DepRel::Compound]));
+            for owner in owners {
+                for c in self.view.children_with(owner, &[DepRel::Conj]) {
+                    if heads.len() < MAX_SIDE && self.view.is_nominal(c) && !heads.contains(&c) {
+                        heads.push(c);
+                    }
                 }
             }
             i += 1;
@@ -236,6 +256,18 @@ impl Sentence<'_, '_> {
             }
         }
         out
+    }
+
+    /// The nominal a misparsed argument stands for: a verb in a nominal's place ("the civilians
+    /// imprisoned … were released", parsed with "imprisoned" as the subject) stands for its
+    /// own subject.
+    fn nominal_of(&self, t: usize) -> usize {
+        if self.view.is_verb(t) {
+            if let Some(n) = self.view.child(t, &[DepRel::Nsubj, DepRel::NsubjPass]) {
+                return n;
+            }
+        }
+        t
     }
 
     /// The noun a relative pronoun stands for ("the group that seized Mosul").
@@ -372,6 +404,25 @@ impl Sentence<'_, '_> {
         None
     }
 
+    /// A finite verb the parser left without a subject ("as the US leader prepared to …",
+    /// parsed with "leader" on another verb): the noun phrase right before it.
+    fn subject_on_the_left(&self, verb: usize) -> Option<(usize, usize)> {
+        use newsgraph_model::Tag;
+        let view = self.view;
+        if !matches!(view.tokens[verb].tag, Tag::Vbd | Tag::Vbz | Tag::Vbp) {
+            return None;
+        }
+        let mut at = verb.checked_sub(1)?;
+        while matches!(view.upos(at), Upos::Aux | Upos::Adv | Upos::Part) {
+            at = at.checked_sub(1)?;
+        }
+        if !view.is_nominal(at) || matches!(view.rel(at), DepRel::Nsubj | DepRel::NsubjPass | DepRel::Obj) {
+            return None;
+        }
+        // The head of the phrase the word ends.
+        Some((at, verb))
+    }
+
     /// True when `verb` is `governor` or reached from it by infinitive complements only
     /// ("are seeking to deepen"): the subject is the verb's own in meaning.
     fn controls(&self, governor: usize, verb: usize) -> bool {
@@ -497,9 +548,24 @@ impl Sentence<'_, '_> {
                 let a = self.actors_of(c, verb);
                 (!a.is_empty()).then_some(a)
             });
-        let subject = if passive { self.passive_agent(verb) } else { self.subject(verb) };
+        let subject = if passive {
+            self.passive_agent(verb)
+        } else {
+            self.subject(verb).or_else(|| self.subject_on_the_left(verb))
+        };
         let own_subject = subject.is_some_and(|(_, v)| self.controls(v, verb));
-        let subject_sides = subject.map(|(s, v)| self.actors_of(s, v)).unwrap_or_default();
+        let mut subject_sides = subject.map(|(s, v)| self.actors_of(s, v)).unwrap_or_default();
+        // "The US, Russia, and Switzerland met": a parser may hang a last conjunct on the verb
+        // as a second subject.
+        if let Some((first, v)) = subject.filter(|_| !passive) {
+            for other in view.children_with(v, &[DepRel::Nsubj]).filter(|&o| o != first) {
+                for side in self.actors_of(other, v) {
+                    if subject_sides.len() < MAX_SIDE && !subject_sides.contains(&side) {
+                        subject_sides.push(side);
+                    }
+                }
+            }
+        }
         if reversed {
             if let Some(f) = from_actor.clone() {
                 sources = f;
@@ -513,7 +579,8 @@ impl Sentence<'_, '_> {
         }
         let mut located = false;
         if targets.is_empty() {
-            (targets, located) = self.target(verb, object, light_noun, &prep_args, reversed, &code);
+            let hints = TargetHints { reversed, code: &code, target_prep: pattern.target_prep.as_deref() };
+            (targets, located) = self.target(verb, object, light_noun, &prep_args, hints);
         }
         let negated = self.negated(verb) || light_noun.is_some_and(|n| self.negated_noun(n));
         let modality = self.modality(verb);
@@ -547,9 +614,9 @@ impl Sentence<'_, '_> {
         object: Option<usize>,
         light_noun: Option<usize>,
         prep_args: &[(String, usize)],
-        reversed: bool,
-        code: &str,
+        hints: TargetHints,
     ) -> (Vec<Side>, bool) {
+        let TargetHints { reversed, code, target_prep } = hints;
         let view = self.view;
         let mut object_sides = Vec::new();
         if let Some(o) = object.filter(|&o| Some(o) != light_noun) {
@@ -566,6 +633,14 @@ impl Sentence<'_, '_> {
             "about", "from", "in", "by",
         ];
         let mut candidates: Vec<(usize, usize)> = Vec::new();
+        // A pattern that names its target's preposition ("withdrew from").
+        if let Some(prep) = target_prep {
+            for (c, arg) in prep_args {
+                if c == prep {
+                    candidates.push((0, *arg));
+                }
+            }
+        }
         for (rank, case) in TARGET_CASES.iter().enumerate() {
             for (c, arg) in prep_args {
                 if c == case && !(reversed && (c == "from" || c == "by")) {
@@ -576,7 +651,7 @@ impl Sentence<'_, '_> {
         // Phrases inside the object noun or inside prepositional arguments: "a summit on the
         // unrest in Iran", "travel to Tunisia".
         for (_, arg) in prep_args {
-            for n in view.children_with(*arg, &[DepRel::Nmod]) {
+            for n in view.children_with(*arg, &[DepRel::Nmod, DepRel::Obl]) {
                 if let Some(case) = view.case_of(n) {
                     if let Some(rank) = TARGET_CASES.iter().position(|c| *c == case) {
                         candidates.push((rank + TARGET_CASES.len(), n));
