@@ -399,9 +399,13 @@ pub fn code_phrase(view: &SentenceView, head: usize, cx: &PhraseContext) -> Vec<
         view.children_with(head, &[DepRel::Compound, DepRel::Amod, DepRel::Flat, DepRel::NmodDesc]).collect();
     pre.sort_by_key(|&m| std::cmp::Reverse(m));
     modifiers.extend(pre);
-    for m in view.children_with(head, &[DepRel::Nmod]) {
-        if matches!(view.case_of(m).as_deref(), Some("of" | "in" | "from" | "for" | "at" | "to")) {
-            modifiers.push(m);
+    // Prepositional modifiers say whose a role is ("a court in Guyana", "spokesman for the
+    // embassy"); on any other noun they say something else ("assurances from the government").
+    if head_role.is_some() || head_name.is_some() {
+        for m in view.children_with(head, &[DepRel::Nmod]) {
+            if matches!(view.case_of(m).as_deref(), Some("of" | "in" | "from" | "for" | "at" | "to")) {
+                modifiers.push(m);
+            }
         }
     }
     let mut extra_countries: Vec<String> = Vec::new();

@@ -362,6 +362,10 @@ impl Sentence<'_, '_> {
                     }
                     at = head;
                 }
+                DepRel::Advcl | DepRel::Parataxis if self.is_report_verb(head) => {
+                    // "…, killed in shelling …, medics said": the reporters did not shell.
+                    return None;
+                }
                 DepRel::Advcl => {
                     // "jailed a student for helping …": the subject of "helping" is not the
                     // court's.
@@ -501,7 +505,8 @@ impl Sentence<'_, '_> {
         let object = if participle {
             view.heads[verb]
         } else if passive {
-            view.child(verb, &[DepRel::NsubjPass])
+            // A parser may label a passive subject as an active one.
+            view.child(verb, &[DepRel::NsubjPass]).or_else(|| view.child(verb, &[DepRel::Nsubj]))
         } else {
             view.child(verb, &[DepRel::Obj]).or_else(|| view.child(verb, &[DepRel::Iobj]))
         };
@@ -558,7 +563,14 @@ impl Sentence<'_, '_> {
         // "The US, Russia, and Switzerland met": a parser may hang a last conjunct on the verb
         // as a second subject.
         if let Some((first, v)) = subject.filter(|_| !passive) {
-            for other in view.children_with(v, &[DepRel::Nsubj]).filter(|&o| o != first) {
+            let coordinated = |o: usize| {
+                let mut at = o;
+                while at > 0 && matches!(view.upos(at - 1), Upos::Det | Upos::Num | Upos::Adj) {
+                    at -= 1;
+                }
+                at > 0 && view.upos(at - 1) == Upos::Cconj
+            };
+            for other in view.children_with(v, &[DepRel::Nsubj]).filter(|&o| o != first && coordinated(o)) {
                 for side in self.actors_of(other, v) {
                     if subject_sides.len() < MAX_SIDE && !subject_sides.contains(&side) {
                         subject_sides.push(side);
@@ -983,7 +995,9 @@ fn code_sentence(
                     sentence.subject(g).map(|(s, v)| sentence.actors_of(s, v))
                 };
                 let gtarget = if view.is_passive(g) {
-                    view.child(g, &[DepRel::NsubjPass]).map(|o| sentence.actors_of(o, g))
+                    view.child(g, &[DepRel::NsubjPass])
+                        .or_else(|| view.child(g, &[DepRel::Nsubj]))
+                        .map(|o| sentence.actors_of(o, g))
                 } else if gp.reversed {
                     gsubj.clone()
                 } else {
@@ -1195,6 +1209,10 @@ fn innermost_attribution(doc: &Document, span: Span) -> Option<u32> {
 /// Turn a finished candidate into events, one per source and target pair.
 fn emit(sentence: &Sentence, c: &Candidate, attribution: Option<u32>, events: &mut Vec<Event>) {
     let Some(entry) = codebook::lookup(&c.code) else { return };
+    // A plain statement is an attribution, not an event between actors.
+    if entry.code == "010" {
+        return;
+    }
     let view = sentence.view;
     let cue = view.cover(c.cue.0, c.cue.1);
     let make = |source: &Side, target: Option<&Side>| Event {
