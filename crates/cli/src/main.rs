@@ -27,6 +27,10 @@ enum Command {
     ExportGdelt(commands::events::ExportArgs),
     /// Evaluate on public data beside peer tools (`eval events`)
     Eval(commands::events::EvalArgs),
+    /// Analyse articles on all cores and write them to the store (incremental, resumable)
+    Ingest(commands::ingest::Args),
+    /// Serve the JSON API and the web page over a store (localhost by default)
+    Serve(commands::serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -35,6 +39,8 @@ fn main() -> ExitCode {
         Command::Analyze(args) => commands::analyze::run(args),
         Command::ExportGdelt(args) => commands::events::export(args),
         Command::Eval(args) => commands::events::run_eval(args),
+        Command::Ingest(args) => commands::ingest::run(args),
+        Command::Serve(args) => commands::serve::run(args),
     };
     match outcome {
         Ok(code) => code,

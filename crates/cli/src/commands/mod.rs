@@ -2,3 +2,5 @@
 
 pub mod analyze;
 pub mod events;
+pub mod ingest;
+pub mod serve;
