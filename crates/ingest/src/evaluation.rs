@@ -78,6 +78,8 @@ pub struct Output {
     pub authors: Vec<String>,
     /// Date (ISO 8601).
     pub date: Option<String>,
+    /// Where the date came from, if the extractor says.
+    pub date_from: String,
 }
 
 /// Read the benchmark archive.
@@ -138,7 +140,13 @@ pub fn run_ours(pages: &[EvalPage]) -> (Vec<Output>, Duration) {
         .iter()
         .map(|p| {
             let page = html::extract(&p.html, &html::Hints { url: Some(&p.url), content_type: None });
-            Output { text: page.text, title: page.title, authors: page.authors, date: page.published }
+            Output {
+                text: page.text,
+                title: page.title,
+                authors: page.authors,
+                date: page.published,
+                date_from: page.published_from.to_string(),
+            }
         })
         .collect();
     (outputs, start.elapsed())
@@ -194,6 +202,7 @@ pub fn run_peer(
                     .map(|a| a.split(';').map(|x| x.trim().to_string()).collect())
                     .unwrap_or_default(),
                 date: s("date"),
+                date_from: String::new(),
             };
         }
         let status = child.wait().map_err(|e| EvalError::Peer(e.to_string()))?;
@@ -357,6 +366,7 @@ mod tests {
             title: Some("a title".into()),
             authors: vec!["Bo Chen".into(), "Ann Lee".into()],
             date: Some("2020-01-02T10:00:00Z".into()),
+            date_from: String::new(),
         };
         let mut s = Scores::default();
         score_page(&page, &out, &mut s);
