@@ -56,7 +56,7 @@ pub fn timeline(caption: &str, series: &[&str], days: &[Day]) -> Markup {
     let max = numbered.iter().flat_map(|d| d.1.values.iter().copied()).max().unwrap_or(0).max(1) as f64;
     let slot = (width - left) / span;
     let n_series = series.len().max(1) as f64;
-    let bar = (slot * 0.8 / n_series).max(0.5);
+    let bar = (slot * 0.8 / n_series).clamp(0.5, 16.0);
     let plot_h = height - bottom - top;
     html! {
         figure.chart {
@@ -67,7 +67,7 @@ pub fn timeline(caption: &str, series: &[&str], days: &[Day]) -> Markup {
                 @for (n, d) in &numbered {
                     @for (i, v) in d.values.iter().enumerate() {
                         @let h = *v as f64 / max * plot_h;
-                        @let x = left + (*n - first) as f64 * slot + slot * 0.1 + i as f64 * bar;
+                        @let x = left + (*n - first) as f64 * slot + (slot - bar * n_series) / 2.0 + i as f64 * bar;
                         @let fill = match (i, d.tone) {
                             (0, Some(t)) => tone_colour(t),
                             _ => SERIES_COLOURS[i % SERIES_COLOURS.len()].to_string(),

@@ -418,11 +418,10 @@ async fn person(State(readers): Shared, Segment(name): Segment, Form(p): Form<Pe
             form.inline method="get" { (period_fields(&p.from, &p.to)) button type="submit" { "Show" } }
             (charts::timeline(&format!("{} day by day", profile.name), &["quotations", "articles mentioning"], &days))
             h2 { "What " (profile.name) " said" }
-            @if profile.said.is_empty() { p { "No quotations." } }
-            div #said { (quote_rows(&profile.said, false)) }
+            @if profile.said.is_empty() { p { "No quotations." } } @else { div #said { (quote_rows(&profile.said, false)) } }
             h2 { "What was said about " (profile.name) }
             @if profile.said_about.is_empty() { p { "No claims mention them." } }
-            div #said-about { (claim_rows(&profile.said_about)) }
+            @else { div #said-about { (claim_rows(&profile.said_about)) } }
         },
     )
 }
