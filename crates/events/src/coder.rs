@@ -338,7 +338,16 @@ impl Sentence<'_, '_> {
         let view = self.view;
         let mut at = verb;
         for step in 0..MAX_CLIMB {
-            if let Some(s) = view.child(at, &[DepRel::Nsubj, DepRel::Csubj]) {
+            // Of several subjects (a misparse), the nearest before the verb that names an actor.
+            let subjects: Vec<usize> = view.children_with(at, &[DepRel::Nsubj, DepRel::Csubj]).collect();
+            let nearest = if subjects.len() > 1 {
+                let actors: Vec<usize> = subjects.iter().copied().filter(|&s| self.is_actor_like(s)).collect();
+                let pool = if actors.is_empty() { &subjects } else { &actors };
+                pool.iter().copied().filter(|&s| s < at).max().or_else(|| pool.first().copied())
+            } else {
+                subjects.first().copied()
+            };
+            if let Some(s) = nearest {
                 return Some((s, at));
             }
             if view.is_passive(at) {
@@ -556,7 +565,20 @@ impl Sentence<'_, '_> {
         let subject = if passive {
             self.passive_agent(verb)
         } else {
-            self.subject(verb).or_else(|| self.subject_on_the_left(verb))
+            self.subject(verb).or_else(|| {
+                // Up the chain of infinitives to a finite verb the parser left without one.
+                let mut at = verb;
+                for _ in 0..MAX_CLIMB {
+                    if let Some(found) = self.subject_on_the_left(at) {
+                        return Some(found);
+                    }
+                    if view.rel(at) != DepRel::Xcomp && view.rel(at) != DepRel::Conj {
+                        return None;
+                    }
+                    at = view.heads[at]?;
+                }
+                None
+            })
         };
         let own_subject = subject.is_some_and(|(_, v)| self.controls(v, verb));
         let mut subject_sides = subject.map(|(s, v)| self.actors_of(s, v)).unwrap_or_default();
@@ -570,7 +592,9 @@ impl Sentence<'_, '_> {
                 }
                 at > 0 && view.upos(at - 1) == Upos::Cconj
             };
-            for other in view.children_with(v, &[DepRel::Nsubj]).filter(|&o| o != first && coordinated(o)) {
+            let all: Vec<usize> = view.children_with(v, &[DepRel::Nsubj]).collect();
+            let any_coordinated = all.iter().any(|&o| coordinated(o));
+            for other in all.into_iter().filter(|&o| o != first && any_coordinated) {
                 for side in self.actors_of(other, v) {
                     if subject_sides.len() < MAX_SIDE && !subject_sides.contains(&side) {
                         subject_sides.push(side);
@@ -677,8 +701,9 @@ impl Sentence<'_, '_> {
         for (_, arg) in candidates {
             // "in Beijing" on the verb is where it happened; "refineries in Iran" on the object
             // says whose they are.
-            let on_object = object.is_some_and(|o| view.heads[arg] == Some(o));
-            let is_location = !on_object && view.case_of(arg).is_some_and(|c| c == "in");
+            // Only a place on the verb itself: "the shootings in South Carolina" says whose.
+            let on_verb = view.heads[arg] == Some(verb);
+            let is_location = on_verb && view.case_of(arg).is_some_and(|c| c == "in");
             if is_location && !self.is_place(arg) {
                 continue;
             }
@@ -1258,6 +1283,17 @@ fn emit(sentence: &Sentence, c: &Candidate, attribution: Option<u32>, events: &m
         for t in targets {
             if distinct(s, t) {
                 events.push(make(s, Some(t)));
+                // Hosting a visit is being visited: the guest visits (042) the host.
+                if entry.code == "043" {
+                    if let Some(visit) = codebook::lookup("042") {
+                        let mut e = make(t, Some(s));
+                        e.cameo = visit.code.to_string();
+                        e.goldstein = visit.goldstein;
+                        e.quad_class = visit.quad_class;
+                        e.plover = visit.plover.to_string();
+                        events.push(e);
+                    }
+                }
                 // "held talks with": both sides act; "met with": the writer's subject acts.
                 if c.pattern.symmetric && c.keyed_noun && !c.located && !sources.contains(t) {
                     events.push(make(t, Some(s)));
