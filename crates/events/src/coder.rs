@@ -666,7 +666,7 @@ impl Sentence<'_, '_> {
         }
         const TARGET_CASES: &[&str] = &[
             "to", "with", "against", "at", "on", "for", "into", "toward", "towards", "over", "upon", "of",
-            "about", "from", "in", "by",
+            "about", "from", "in",
         ];
         let mut candidates: Vec<(usize, usize)> = Vec::new();
         // A pattern that names its target's preposition ("withdrew from").
