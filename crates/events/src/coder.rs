@@ -245,7 +245,13 @@ impl Sentence<'_, '_> {
             } else if is_pronoun(self.view, h) {
                 self.resolve_pronoun(h, verb)
             } else {
-                code_phrase(self.view, h, self.cx).into_iter().map(Side::from).collect()
+                let coded: Vec<Side> =
+                    code_phrase(self.view, h, self.cx).into_iter().map(Side::from).collect();
+                if coded.is_empty() {
+                    self.document_author(h, verb)
+                } else {
+                    coded
+                }
             };
             for side in found {
                 if out.len() < MAX_SIDE
@@ -268,6 +274,51 @@ impl Sentence<'_, '_> {
             }
         }
         t
+    }
+
+    /// Whoever stands behind a document: "a report released by the UN", "a report released in
+    /// the Rwandan capital", "a statement issued in Kigali".
+    fn document_author(&self, h: usize, verb: usize) -> Vec<Side> {
+        const DOCUMENTS: &[&str] = &[
+            "report",
+            "statement",
+            "study",
+            "document",
+            "communique",
+            "communiqué",
+            "letter",
+            "resolution",
+            "dossier",
+            "declaration",
+            "memo",
+            "memorandum",
+            "white paper",
+        ];
+        let view = self.view;
+        if !DOCUMENTS.contains(&view.lemmas[h].as_str()) {
+            return Vec::new();
+        }
+        for acl in view.children_with(h, &[DepRel::Acl, DepRel::AclRelcl]) {
+            let args: Vec<usize> =
+                view.children_with(acl, &[DepRel::OblAgent, DepRel::Obl, DepRel::Nmod]).collect();
+            for by_place in [true, false] {
+                for &a in &args {
+                    let case = view.case_of(a);
+                    let fits = if by_place {
+                        view.rel(a) == DepRel::OblAgent || case.as_deref() == Some("by")
+                    } else {
+                        case.as_deref() == Some("in") && self.is_place(a)
+                    };
+                    if fits {
+                        let sides = self.actors_of(a, verb);
+                        if !sides.is_empty() {
+                            return sides;
+                        }
+                    }
+                }
+            }
+        }
+        Vec::new()
     }
 
     /// The noun a relative pronoun stands for ("the group that seized Mosul").
@@ -341,7 +392,8 @@ impl Sentence<'_, '_> {
             // Of several subjects (a misparse), the nearest before the verb that names an actor.
             let subjects: Vec<usize> = view.children_with(at, &[DepRel::Nsubj, DepRel::Csubj]).collect();
             let nearest = if subjects.len() > 1 {
-                let actors: Vec<usize> = subjects.iter().copied().filter(|&s| self.is_actor_like(s)).collect();
+                let actors: Vec<usize> =
+                    subjects.iter().copied().filter(|&s| self.is_actor_like(s)).collect();
                 let pool = if actors.is_empty() { &subjects } else { &actors };
                 pool.iter().copied().filter(|&s| s < at).max().or_else(|| pool.first().copied())
             } else {
@@ -415,6 +467,27 @@ impl Sentence<'_, '_> {
             }
         }
         None
+    }
+
+    /// A verb the parser made an adjective of the noun it governs, with that noun taking the
+    /// verb's subject ("Petraeus held talks with …" parsed as "held" modifying "talks", the
+    /// root): the subject of the clause the verb really heads.
+    fn amod_predicate(&self, verb: usize) -> Option<usize> {
+        let view = self.view;
+        if view.rel(verb) != DepRel::Amod {
+            return None;
+        }
+        let noun = view.heads[verb]?;
+        if noun <= verb || !view.is_nominal(noun) {
+            return None;
+        }
+        if let Some(s) = view.child(noun, &[DepRel::Nsubj]).filter(|&s| s < verb) {
+            return Some(s);
+        }
+        // "Georgian demonstrators launched missiles at …": the noun hangs on the subject.
+        let owner = view.heads[noun].filter(|&o| o < verb && view.is_nominal(o))?;
+        matches!(view.rel(noun), DepRel::Appos | DepRel::Obj | DepRel::Nmod | DepRel::Compound)
+            .then_some(owner)
     }
 
     /// A finite verb the parser left without a subject ("as the US leader prepared to …",
@@ -511,7 +584,11 @@ impl Sentence<'_, '_> {
         let passive = view.is_passive(verb) || participle;
         let particle = view.child(verb, &[DepRel::CompoundPrt]).map(|p| view.lemmas[p].clone());
         // The object: in the passive, the passive subject (or the noun a participle modifies).
-        let object = if participle {
+        // "held talks", parsed as an adjective on the noun that became the predicate.
+        let amod_predicate = self.amod_predicate(verb);
+        let object = if amod_predicate.is_some() {
+            view.heads[verb]
+        } else if participle {
             view.heads[verb]
         } else if passive {
             // A parser may label a passive subject as an active one.
@@ -562,7 +639,9 @@ impl Sentence<'_, '_> {
                 let a = self.actors_of(c, verb);
                 (!a.is_empty()).then_some(a)
             });
-        let subject = if passive {
+        let subject = if let Some(s) = amod_predicate {
+            Some((s, verb))
+        } else if passive {
             self.passive_agent(verb)
         } else {
             self.subject(verb).or_else(|| {
@@ -616,7 +695,9 @@ impl Sentence<'_, '_> {
         let mut located = false;
         if targets.is_empty() {
             let hints = TargetHints { reversed, code: &code, target_prep: pattern.target_prep.as_deref() };
-            (targets, located) = self.target(verb, object, light_noun, &prep_args, hints);
+            // The noun a misparsed verb modifies carries the subject's words: not a target.
+            let excluded = light_noun.or(amod_predicate.and(object));
+            (targets, located) = self.target(verb, object, excluded, &prep_args, hints);
         }
         let negated = self.negated(verb) || light_noun.is_some_and(|n| self.negated_noun(n));
         let modality = self.modality(verb);
@@ -1159,6 +1240,14 @@ fn code_sentence(
             c.code = "112".to_string();
             c.cue = (c.cue.0.min(rv), c.cue.1.max(rv));
             c.modality = Modality::Asserted;
+        }
+        // Protesters who damage, seize or assault are rioting (CAMEO 145); armed attacks stay
+        // attacks.
+        if matches!(codebook::root_of(&c.code), "17" | "18")
+            && !c.sources.is_empty()
+            && c.sources.iter().all(|s| actors::units(&s.code).contains(&"OPP"))
+        {
+            c.code = "145".to_string();
         }
         emit(&sentence, &c, attribution, &mut events);
     }
