@@ -586,9 +586,7 @@ impl Sentence<'_, '_> {
         // The object: in the passive, the passive subject (or the noun a participle modifies).
         // "held talks", parsed as an adjective on the noun that became the predicate.
         let amod_predicate = self.amod_predicate(verb);
-        let object = if amod_predicate.is_some() {
-            view.heads[verb]
-        } else if participle {
+        let object = if amod_predicate.is_some() || participle {
             view.heads[verb]
         } else if passive {
             // A parser may label a passive subject as an active one.
