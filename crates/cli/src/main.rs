@@ -23,6 +23,8 @@ struct Cli {
 enum Command {
     /// Analyse articles and print one JSON document per line (or a readable view with --pretty)
     Analyze(commands::analyze::Args),
+    /// Extract clean text and metadata from pages, WARC, JSON Lines or text; print JSON Lines
+    Extract(commands::extract::Args),
     /// Write GDELT 2.0 Events, Mentions or GKG 2.1 rows from analysed documents (JSON Lines)
     ExportGdelt(commands::events::ExportArgs),
     /// Evaluate on public data beside peer tools (`eval events`)
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Analyze(args) => commands::analyze::run(args),
+        Command::Extract(args) => commands::extract::run(args),
         Command::ExportGdelt(args) => commands::events::export(args),
         Command::Eval(args) => commands::events::run_eval(args),
         Command::Ingest(args) => commands::ingest::run(args),

@@ -47,6 +47,8 @@ pub enum EvalWhat {
     Events(EvalEventsArgs),
     /// Tagger, parser and recogniser on UD/UNER English EWT, beside spaCy's small model
     Nlp(super::nlp::EvalNlp),
+    /// Main text and metadata on the trafilatura benchmark, beside trafilatura
+    Extraction(super::extract::EvalExtraction),
 }
 
 /// Run the chosen evaluation.
@@ -54,6 +56,7 @@ pub fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     match args.what {
         EvalWhat::Events(a) => eval(a),
         EvalWhat::Nlp(a) => super::nlp::eval_nlp(a),
+        EvalWhat::Extraction(a) => super::extract::eval(a),
     }
 }
 

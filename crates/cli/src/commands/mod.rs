@@ -2,5 +2,6 @@
 
 pub mod analyze;
 pub mod events;
+pub mod extract;
 pub mod ingest;
 pub mod serve;
