@@ -511,7 +511,10 @@ fn build(
     // 3. A clausal complement in the parse, or an explicit "that".
     if let Some(c) = syn.child(t, &[DepRel::Ccomp]) {
         let (a, b) = syn.subtree(c, &[]);
-        if a >= group_end.min(t + 1) || b <= group_start {
+        let after = a >= group_end.min(t + 1);
+        // A complement before the cue ("…, he said") only if nothing but adverbials follows.
+        let before = b <= group_start && ends_after_group(syn, group_end);
+        if after || before {
             let (a, b) = syn.trim(a, b);
             if b > a {
                 f.content = syn.span(a, b);

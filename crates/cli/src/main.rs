@@ -23,16 +23,30 @@ struct Cli {
 enum Command {
     /// Analyse articles and print one JSON document per line (or a readable view with --pretty)
     Analyze(commands::analyze::Args),
-    /// Measure accuracy and speed on public data, beside a peer tool in the same run
-    #[command(subcommand)]
-    Eval(commands::eval::EvalCommand),
+    /// Extract clean text and metadata from pages, WARC, JSON Lines or text; print JSON Lines
+    Extract(commands::extract::Args),
+    /// Write GDELT 2.0 Events, Mentions or GKG 2.1 rows from analysed documents (JSON Lines)
+    ExportGdelt(commands::events::ExportArgs),
+    /// Evaluate on public data beside peer tools (`eval events`)
+    Eval(commands::events::EvalArgs),
+    /// Analyse articles on all cores and write them to the store (incremental, resumable)
+    Ingest(commands::ingest::Args),
+    /// Serve the JSON API and the web page over a store (localhost by default)
+    Serve(commands::serve::Args),
+    /// Train the statistical NLP models from the shared data (tagger, parser, ner, lemmas)
+    Train(commands::nlp::TrainArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Analyze(args) => commands::analyze::run(args),
-        Command::Eval(command) => commands::eval::run(command),
+        Command::Extract(args) => commands::extract::run(args),
+        Command::ExportGdelt(args) => commands::events::export(args),
+        Command::Eval(args) => commands::events::run_eval(args),
+        Command::Ingest(args) => commands::ingest::run(args),
+        Command::Serve(args) => commands::serve::run(args),
+        Command::Train(args) => commands::nlp::train(args),
     };
     match outcome {
         Ok(code) => code,

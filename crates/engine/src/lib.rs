@@ -30,12 +30,15 @@ pub struct Engine {
 impl Engine {
     /// The default pipeline for English, with the models built into the binary.
     pub fn english() -> Engine {
-        let components: Vec<Box<dyn Component>> = vec![
-            Box::new(newsgraph_text::Segmenter),
+        let mut components: Vec<Box<dyn Component>> = vec![Box::new(newsgraph_text::Segmenter)];
+        // The statistical models are compiled in; a damaged model file is caught by the tests.
+        components.extend(newsgraph_nlp::components::default_components().unwrap_or_default());
+        components.extend::<Vec<Box<dyn Component>>>(vec![
+            Box::new(newsgraph_entities::EntityLinker),
             Box::new(newsgraph_attribution::Attributor),
             Box::new(newsgraph_events::ActorCoder::new()),
             Box::new(newsgraph_events::EventCoder::new()),
-        ];
+        ]);
         match Pipeline::new(components) {
             Ok(pipeline) => Engine { pipeline },
             // The list above is fixed: an ordering mistake is a bug caught by the tests.

@@ -33,8 +33,7 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let report =
-        evaluation::evaluate(&records, Input::GoldParse, &ActorCoder::new(), &EventCoder::new(), &|_| {});
+    let report = evaluation::evaluate(&records, Input::GoldParse, &actors, &events, &|_| {});
     for r in &report.results {
         let ok = r.expected.iter().all(|(_, m)| m.is_some()) && r.predicted.len() == r.expected.len();
         println!("{} {} | {}", if ok { "  " } else { "XX" }, r.id, r.text);

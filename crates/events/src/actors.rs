@@ -96,7 +96,9 @@ pub fn person_code(dictionary: &ActorDictionary, entries: &[u32], date: Option<u
     match date {
         Some(d) => {
             // The narrowest role that covers the day (an undated role covers every day).
-            if let Some(r) = roles.iter().filter(|r| r.0 <= d && d < r.1).min_by_key(|r| r.1.saturating_sub(r.0)) {
+            if let Some(r) =
+                roles.iter().filter(|r| r.0 <= d && d < r.1).min_by_key(|r| r.1.saturating_sub(r.0))
+            {
                 Some(r.2.to_string())
             } else if roles.iter().all(|r| r.1 <= d) {
                 Some(former(last.2))
@@ -304,6 +306,43 @@ const MAX_MODIFIER_ACTORS: usize = 8;
 /// Code the noun phrase headed by `head`; several actors for coordinated modifiers ("US and
 /// British activists" → `USAOPP`, `GBROPP`). Empty when the phrase names no actor.
 pub fn code_phrase(view: &SentenceView, head: usize, cx: &PhraseContext) -> Vec<PhraseActor> {
+    // "Hundreds of UN troops", "dozens of peacekeepers": the people counted.
+    const QUANTITIES: &[&str] = &[
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "dozen",
+        "dozens",
+        "million",
+        "millions",
+        "number",
+        "some",
+        "many",
+        "most",
+        "all",
+        "group",
+        "couple",
+        "score",
+        "scores",
+        "band",
+        "team",
+        "handful",
+        "one",
+        "two",
+        "three",
+        "several",
+        "few",
+    ];
+    if QUANTITIES.contains(&view.lemmas[head].as_str())
+        || QUANTITIES.contains(&view.word(head).to_lowercase().as_str())
+    {
+        if let Some(of) =
+            view.children_with(head, &[DepRel::Nmod]).find(|&m| view.case_of(m).as_deref() == Some("of"))
+        {
+            return code_phrase(view, of, cx);
+        }
+    }
     let doc_token = view.doc_index(head);
     let entity = cx.entity_at.get(doc_token).copied().flatten();
     let words: Vec<&str> = (0..view.len()).map(|i| view.word(i)).collect();
@@ -360,9 +399,13 @@ pub fn code_phrase(view: &SentenceView, head: usize, cx: &PhraseContext) -> Vec<
         view.children_with(head, &[DepRel::Compound, DepRel::Amod, DepRel::Flat, DepRel::NmodDesc]).collect();
     pre.sort_by_key(|&m| std::cmp::Reverse(m));
     modifiers.extend(pre);
-    for m in view.children_with(head, &[DepRel::Nmod]) {
-        if matches!(view.case_of(m).as_deref(), Some("of" | "in" | "from" | "for" | "at" | "to")) {
-            modifiers.push(m);
+    // Prepositional modifiers say whose a role is ("a court in Guyana", "spokesman for the
+    // embassy"); on any other noun they say something else ("assurances from the government").
+    if head_role.is_some() || head_name.is_some() {
+        for m in view.children_with(head, &[DepRel::Nmod]) {
+            if matches!(view.case_of(m).as_deref(), Some("of" | "in" | "from" | "for" | "at" | "to")) {
+                modifiers.push(m);
+            }
         }
     }
     let mut extra_countries: Vec<String> = Vec::new();

@@ -91,6 +91,17 @@ impl From<PhraseActor> for Side {
     }
 }
 
+/// What the pattern says about where to look for a target.
+#[derive(Clone, Copy, Debug)]
+struct TargetHints<'a> {
+    /// The from/by argument is the source, not a target.
+    reversed: bool,
+    /// The event's code (places are targets only of meetings, protests, force, violence).
+    code: &'a str,
+    /// The preposition that introduces the target.
+    target_prep: Option<&'a str>,
+}
+
 /// What a verb says, before governors are applied.
 #[derive(Clone, Debug)]
 struct Candidate {
@@ -194,11 +205,13 @@ fn is_pronoun(view: &SentenceView, i: usize) -> bool {
         )
 }
 
-/// A past participle modifying a noun ("soldiers killed", "the civilians imprisoned").
+/// A past participle modifying a noun ("soldiers killed", "the civilians imprisoned"); one
+/// with an object of its own is active ("rebels engaged peacekeepers", misparsed as a
+/// reduced relative).
 fn is_participle(view: &SentenceView, verb: usize) -> bool {
     view.tokens[verb].tag == newsgraph_model::Tag::Vbn
         && matches!(view.rel(verb), DepRel::Acl | DepRel::AclRelcl)
-        && view.child(verb, &[DepRel::Nsubj, DepRel::NsubjPass]).is_none()
+        && view.child(verb, &[DepRel::Nsubj, DepRel::NsubjPass, DepRel::Obj]).is_none()
 }
 
 fn is_relative(view: &SentenceView, i: usize) -> bool {
@@ -208,12 +221,19 @@ fn is_relative(view: &SentenceView, i: usize) -> bool {
 impl Sentence<'_, '_> {
     /// The actors a nominal names, with its coordinated nominals ("Obama and Putin").
     fn actors_of(&self, head: usize, verb: usize) -> Vec<Side> {
+        let head = self.nominal_of(head);
         let mut heads = vec![head];
         let mut i = 0;
         while i < heads.len() && heads.len() < MAX_SIDE {
-            for c in self.view.children_with(heads[i], &[DepRel::Conj]) {
-                if heads.len() < MAX_SIDE && self.view.is_nominal(c) {
-                    heads.push(c);
+            // Conjuncts of the head, and of the last word of a name ("Barack Obama and
+            // Vladimir Putin", where a parser hangs the conjunct on "Obama").
+            let mut owners = vec![heads[i]];
+            owners.extend(self.view.children_with(heads[i], &[DepRel::Flat, DepRel::Compound]));
+            for owner in owners {
+                for c in self.view.children_with(owner, &[DepRel::Conj]) {
+                    if heads.len() < MAX_SIDE && self.view.is_nominal(c) && !heads.contains(&c) {
+                        heads.push(c);
+                    }
                 }
             }
             i += 1;
@@ -225,7 +245,13 @@ impl Sentence<'_, '_> {
             } else if is_pronoun(self.view, h) {
                 self.resolve_pronoun(h, verb)
             } else {
-                code_phrase(self.view, h, self.cx).into_iter().map(Side::from).collect()
+                let coded: Vec<Side> =
+                    code_phrase(self.view, h, self.cx).into_iter().map(Side::from).collect();
+                if coded.is_empty() {
+                    self.document_author(h, verb)
+                } else {
+                    coded
+                }
             };
             for side in found {
                 if out.len() < MAX_SIDE
@@ -236,6 +262,63 @@ impl Sentence<'_, '_> {
             }
         }
         out
+    }
+
+    /// The nominal a misparsed argument stands for: a verb in a nominal's place ("the civilians
+    /// imprisoned … were released", parsed with "imprisoned" as the subject) stands for its
+    /// own subject.
+    fn nominal_of(&self, t: usize) -> usize {
+        if self.view.is_verb(t) {
+            if let Some(n) = self.view.child(t, &[DepRel::Nsubj, DepRel::NsubjPass]) {
+                return n;
+            }
+        }
+        t
+    }
+
+    /// Whoever stands behind a document: "a report released by the UN", "a report released in
+    /// the Rwandan capital", "a statement issued in Kigali".
+    fn document_author(&self, h: usize, verb: usize) -> Vec<Side> {
+        const DOCUMENTS: &[&str] = &[
+            "report",
+            "statement",
+            "study",
+            "document",
+            "communique",
+            "communiqué",
+            "letter",
+            "resolution",
+            "dossier",
+            "declaration",
+            "memo",
+            "memorandum",
+            "white paper",
+        ];
+        let view = self.view;
+        if !DOCUMENTS.contains(&view.lemmas[h].as_str()) {
+            return Vec::new();
+        }
+        for acl in view.children_with(h, &[DepRel::Acl, DepRel::AclRelcl]) {
+            let args: Vec<usize> =
+                view.children_with(acl, &[DepRel::OblAgent, DepRel::Obl, DepRel::Nmod]).collect();
+            for by_place in [true, false] {
+                for &a in &args {
+                    let case = view.case_of(a);
+                    let fits = if by_place {
+                        view.rel(a) == DepRel::OblAgent || case.as_deref() == Some("by")
+                    } else {
+                        case.as_deref() == Some("in") && self.is_place(a)
+                    };
+                    if fits {
+                        let sides = self.actors_of(a, verb);
+                        if !sides.is_empty() {
+                            return sides;
+                        }
+                    }
+                }
+            }
+        }
+        Vec::new()
     }
 
     /// The noun a relative pronoun stands for ("the group that seized Mosul").
@@ -306,7 +389,17 @@ impl Sentence<'_, '_> {
         let view = self.view;
         let mut at = verb;
         for step in 0..MAX_CLIMB {
-            if let Some(s) = view.child(at, &[DepRel::Nsubj, DepRel::Csubj]) {
+            // Of several subjects (a misparse), the nearest before the verb that names an actor.
+            let subjects: Vec<usize> = view.children_with(at, &[DepRel::Nsubj, DepRel::Csubj]).collect();
+            let nearest = if subjects.len() > 1 {
+                let actors: Vec<usize> =
+                    subjects.iter().copied().filter(|&s| self.is_actor_like(s)).collect();
+                let pool = if actors.is_empty() { &subjects } else { &actors };
+                pool.iter().copied().filter(|&s| s < at).max().or_else(|| pool.first().copied())
+            } else {
+                subjects.first().copied()
+            };
+            if let Some(s) = nearest {
                 return Some((s, at));
             }
             if view.is_passive(at) {
@@ -329,6 +422,10 @@ impl Sentence<'_, '_> {
                         }
                     }
                     at = head;
+                }
+                DepRel::Advcl | DepRel::Parataxis if self.is_report_verb(head) => {
+                    // "…, killed in shelling …, medics said": the reporters did not shell.
+                    return None;
                 }
                 DepRel::Advcl => {
                     // "jailed a student for helping …": the subject of "helping" is not the
@@ -370,6 +467,46 @@ impl Sentence<'_, '_> {
             }
         }
         None
+    }
+
+    /// A verb the parser made an adjective of the noun it governs, with that noun taking the
+    /// verb's subject ("Petraeus held talks with …" parsed as "held" modifying "talks", the
+    /// root): the subject of the clause the verb really heads.
+    fn amod_predicate(&self, verb: usize) -> Option<usize> {
+        let view = self.view;
+        if view.rel(verb) != DepRel::Amod {
+            return None;
+        }
+        let noun = view.heads[verb]?;
+        if noun <= verb || !view.is_nominal(noun) {
+            return None;
+        }
+        if let Some(s) = view.child(noun, &[DepRel::Nsubj]).filter(|&s| s < verb) {
+            return Some(s);
+        }
+        // "Georgian demonstrators launched missiles at …": the noun hangs on the subject.
+        let owner = view.heads[noun].filter(|&o| o < verb && view.is_nominal(o))?;
+        matches!(view.rel(noun), DepRel::Appos | DepRel::Obj | DepRel::Nmod | DepRel::Compound)
+            .then_some(owner)
+    }
+
+    /// A finite verb the parser left without a subject ("as the US leader prepared to …",
+    /// parsed with "leader" on another verb): the noun phrase right before it.
+    fn subject_on_the_left(&self, verb: usize) -> Option<(usize, usize)> {
+        use newsgraph_model::Tag;
+        let view = self.view;
+        if !matches!(view.tokens[verb].tag, Tag::Vbd | Tag::Vbz | Tag::Vbp) {
+            return None;
+        }
+        let mut at = verb.checked_sub(1)?;
+        while matches!(view.upos(at), Upos::Aux | Upos::Adv | Upos::Part) {
+            at = at.checked_sub(1)?;
+        }
+        if !view.is_nominal(at) || matches!(view.rel(at), DepRel::Nsubj | DepRel::NsubjPass | DepRel::Obj) {
+            return None;
+        }
+        // The head of the phrase the word ends.
+        Some((at, verb))
     }
 
     /// True when `verb` is `governor` or reached from it by infinitive complements only
@@ -447,10 +584,13 @@ impl Sentence<'_, '_> {
         let passive = view.is_passive(verb) || participle;
         let particle = view.child(verb, &[DepRel::CompoundPrt]).map(|p| view.lemmas[p].clone());
         // The object: in the passive, the passive subject (or the noun a participle modifies).
-        let object = if participle {
+        // "held talks", parsed as an adjective on the noun that became the predicate.
+        let amod_predicate = self.amod_predicate(verb);
+        let object = if amod_predicate.is_some() || participle {
             view.heads[verb]
         } else if passive {
-            view.child(verb, &[DepRel::NsubjPass])
+            // A parser may label a passive subject as an active one.
+            view.child(verb, &[DepRel::NsubjPass]).or_else(|| view.child(verb, &[DepRel::Nsubj]))
         } else {
             view.child(verb, &[DepRel::Obj]).or_else(|| view.child(verb, &[DepRel::Iobj]))
         };
@@ -497,9 +637,48 @@ impl Sentence<'_, '_> {
                 let a = self.actors_of(c, verb);
                 (!a.is_empty()).then_some(a)
             });
-        let subject = if passive { self.passive_agent(verb) } else { self.subject(verb) };
+        let subject = if let Some(s) = amod_predicate {
+            Some((s, verb))
+        } else if passive {
+            self.passive_agent(verb)
+        } else {
+            self.subject(verb).or_else(|| {
+                // Up the chain of infinitives to a finite verb the parser left without one.
+                let mut at = verb;
+                for _ in 0..MAX_CLIMB {
+                    if let Some(found) = self.subject_on_the_left(at) {
+                        return Some(found);
+                    }
+                    if view.rel(at) != DepRel::Xcomp && view.rel(at) != DepRel::Conj {
+                        return None;
+                    }
+                    at = view.heads[at]?;
+                }
+                None
+            })
+        };
         let own_subject = subject.is_some_and(|(_, v)| self.controls(v, verb));
-        let subject_sides = subject.map(|(s, v)| self.actors_of(s, v)).unwrap_or_default();
+        let mut subject_sides = subject.map(|(s, v)| self.actors_of(s, v)).unwrap_or_default();
+        // "The US, Russia, and Switzerland met": a parser may hang a last conjunct on the verb
+        // as a second subject.
+        if let Some((first, v)) = subject.filter(|_| !passive) {
+            let coordinated = |o: usize| {
+                let mut at = o;
+                while at > 0 && matches!(view.upos(at - 1), Upos::Det | Upos::Num | Upos::Adj) {
+                    at -= 1;
+                }
+                at > 0 && view.upos(at - 1) == Upos::Cconj
+            };
+            let all: Vec<usize> = view.children_with(v, &[DepRel::Nsubj]).collect();
+            let any_coordinated = all.iter().any(|&o| coordinated(o));
+            for other in all.into_iter().filter(|&o| o != first && any_coordinated) {
+                for side in self.actors_of(other, v) {
+                    if subject_sides.len() < MAX_SIDE && !subject_sides.contains(&side) {
+                        subject_sides.push(side);
+                    }
+                }
+            }
+        }
         if reversed {
             if let Some(f) = from_actor.clone() {
                 sources = f;
@@ -513,7 +692,10 @@ impl Sentence<'_, '_> {
         }
         let mut located = false;
         if targets.is_empty() {
-            (targets, located) = self.target(verb, object, light_noun, &prep_args, reversed, &code);
+            let hints = TargetHints { reversed, code: &code, target_prep: pattern.target_prep.as_deref() };
+            // The noun a misparsed verb modifies carries the subject's words: not a target.
+            let excluded = light_noun.or(amod_predicate.and(object));
+            (targets, located) = self.target(verb, object, excluded, &prep_args, hints);
         }
         let negated = self.negated(verb) || light_noun.is_some_and(|n| self.negated_noun(n));
         let modality = self.modality(verb);
@@ -547,9 +729,9 @@ impl Sentence<'_, '_> {
         object: Option<usize>,
         light_noun: Option<usize>,
         prep_args: &[(String, usize)],
-        reversed: bool,
-        code: &str,
+        hints: TargetHints,
     ) -> (Vec<Side>, bool) {
+        let TargetHints { reversed, code, target_prep } = hints;
         let view = self.view;
         let mut object_sides = Vec::new();
         if let Some(o) = object.filter(|&o| Some(o) != light_noun) {
@@ -563,9 +745,17 @@ impl Sentence<'_, '_> {
         }
         const TARGET_CASES: &[&str] = &[
             "to", "with", "against", "at", "on", "for", "into", "toward", "towards", "over", "upon", "of",
-            "about", "from", "in", "by",
+            "about", "from", "in",
         ];
         let mut candidates: Vec<(usize, usize)> = Vec::new();
+        // A pattern that names its target's preposition ("withdrew from").
+        if let Some(prep) = target_prep {
+            for (c, arg) in prep_args {
+                if c == prep {
+                    candidates.push((0, *arg));
+                }
+            }
+        }
         for (rank, case) in TARGET_CASES.iter().enumerate() {
             for (c, arg) in prep_args {
                 if c == case && !(reversed && (c == "from" || c == "by")) {
@@ -576,7 +766,7 @@ impl Sentence<'_, '_> {
         // Phrases inside the object noun or inside prepositional arguments: "a summit on the
         // unrest in Iran", "travel to Tunisia".
         for (_, arg) in prep_args {
-            for n in view.children_with(*arg, &[DepRel::Nmod]) {
+            for n in view.children_with(*arg, &[DepRel::Nmod, DepRel::Obl]) {
                 if let Some(case) = view.case_of(n) {
                     if let Some(rank) = TARGET_CASES.iter().position(|c| *c == case) {
                         candidates.push((rank + TARGET_CASES.len(), n));
@@ -590,8 +780,9 @@ impl Sentence<'_, '_> {
         for (_, arg) in candidates {
             // "in Beijing" on the verb is where it happened; "refineries in Iran" on the object
             // says whose they are.
-            let on_object = object.is_some_and(|o| view.heads[arg] == Some(o));
-            let is_location = !on_object && view.case_of(arg).is_some_and(|c| c == "in");
+            // Only a place on the verb itself: "the shootings in South Carolina" says whose.
+            let on_verb = view.heads[arg] == Some(verb);
+            let is_location = on_verb && view.case_of(arg).is_some_and(|c| c == "in");
             if is_location && !self.is_place(arg) {
                 continue;
             }
@@ -908,7 +1099,9 @@ fn code_sentence(
                     sentence.subject(g).map(|(s, v)| sentence.actors_of(s, v))
                 };
                 let gtarget = if view.is_passive(g) {
-                    view.child(g, &[DepRel::NsubjPass]).map(|o| sentence.actors_of(o, g))
+                    view.child(g, &[DepRel::NsubjPass])
+                        .or_else(|| view.child(g, &[DepRel::Nsubj]))
+                        .map(|o| sentence.actors_of(o, g))
                 } else if gp.reversed {
                     gsubj.clone()
                 } else {
@@ -1046,6 +1239,14 @@ fn code_sentence(
             c.cue = (c.cue.0.min(rv), c.cue.1.max(rv));
             c.modality = Modality::Asserted;
         }
+        // Protesters who damage, seize or assault are rioting (CAMEO 145); armed attacks stay
+        // attacks.
+        if matches!(codebook::root_of(&c.code), "17" | "18")
+            && !c.sources.is_empty()
+            && c.sources.iter().all(|s| actors::units(&s.code).contains(&"OPP"))
+        {
+            c.code = "145".to_string();
+        }
         emit(&sentence, &c, attribution, &mut events);
     }
     let updated = next_memory(&sentence);
@@ -1120,6 +1321,10 @@ fn innermost_attribution(doc: &Document, span: Span) -> Option<u32> {
 /// Turn a finished candidate into events, one per source and target pair.
 fn emit(sentence: &Sentence, c: &Candidate, attribution: Option<u32>, events: &mut Vec<Event>) {
     let Some(entry) = codebook::lookup(&c.code) else { return };
+    // A plain statement is an attribution, not an event between actors.
+    if entry.code == "010" {
+        return;
+    }
     let view = sentence.view;
     let cue = view.cover(c.cue.0, c.cue.1);
     let make = |source: &Side, target: Option<&Side>| Event {
@@ -1165,6 +1370,17 @@ fn emit(sentence: &Sentence, c: &Candidate, attribution: Option<u32>, events: &m
         for t in targets {
             if distinct(s, t) {
                 events.push(make(s, Some(t)));
+                // Hosting a visit is being visited: the guest visits (042) the host.
+                if entry.code == "043" {
+                    if let Some(visit) = codebook::lookup("042") {
+                        let mut e = make(t, Some(s));
+                        e.cameo = visit.code.to_string();
+                        e.goldstein = visit.goldstein;
+                        e.quad_class = visit.quad_class;
+                        e.plover = visit.plover.to_string();
+                        events.push(e);
+                    }
+                }
                 // "held talks with": both sides act; "met with": the writer's subject acts.
                 if c.pattern.symmetric && c.keyed_noun && !c.located && !sources.contains(t) {
                     events.push(make(t, Some(s)));

@@ -68,6 +68,8 @@ pub struct Pattern {
     pub negating: bool,
     /// What the word does to a complement.
     pub governs: Option<Governs>,
+    /// The preposition that introduces the target ("withdrew from").
+    pub target_prep: Option<String>,
 }
 
 /// What kind of word a pattern is for.
@@ -151,6 +153,9 @@ impl Patterns {
                     "light" => pattern.light = true,
                     "rev" => pattern.reversed = true,
                     "neg" => pattern.negating = true,
+                    _ if flag.starts_with("target=") => {
+                        pattern.target_prep = flag.strip_prefix("target=").map(str::to_string);
+                    }
                     _ => match flag.strip_prefix("gov=").and_then(Governs::parse) {
                         Some(g) => pattern.governs = Some(g),
                         None => return Err(err(&format!("unknown flag {flag}"))),

@@ -91,25 +91,26 @@ pub fn load_actors(dictionary: &mut ActorDictionary, text: &str) -> usize {
     let mut added = 0;
     let mut names: Vec<String> = Vec::new();
     let mut codes: Vec<(String, u32, u32)> = Vec::new();
-    let mut flush = |names: &mut Vec<String>, codes: &mut Vec<(String, u32, u32)>, d: &mut ActorDictionary| {
-        if !names.is_empty() {
-            let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-            for (code, from, to) in codes.iter() {
-                let dated = *from > 0 || *to < u32::MAX;
-                let kind = if dated {
-                    EntryKind::Person { from: *from, to: *to }
-                } else if code.len() == 3 && d.country(code).is_some() {
-                    EntryKind::Country
-                } else {
-                    EntryKind::Organisation
-                };
-                d.add(kind, code, &refs);
-                added += 1;
+    let mut flush =
+        |names: &mut Vec<String>, codes: &mut Vec<(String, u32, u32)>, d: &mut ActorDictionary| {
+            if !names.is_empty() {
+                let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+                for (code, from, to) in codes.iter() {
+                    let dated = *from > 0 || *to < u32::MAX;
+                    let kind = if dated {
+                        EntryKind::Person { from: *from, to: *to }
+                    } else if code.len() == 3 && d.country(code).is_some() {
+                        EntryKind::Country
+                    } else {
+                        EntryKind::Organisation
+                    };
+                    d.add(kind, code, &refs);
+                    added += 1;
+                }
             }
-        }
-        names.clear();
-        codes.clear();
-    };
+            names.clear();
+            codes.clear();
+        };
     for raw in text.lines() {
         let line = strip_comment(raw);
         if line.trim().is_empty() {
@@ -159,7 +160,8 @@ pub fn load_agents(dictionary: &mut ActorDictionary, text: &str) -> usize {
         }
         if line.starts_with('!') && line.contains('=') && !line.contains('[') {
             if let Some((name, values)) = line.split_once('=') {
-                let values = values.split(',').map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).collect();
+                let values =
+                    values.split(',').map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).collect();
                 macros.push((name.trim().to_string(), values));
             }
             continue;
@@ -174,7 +176,8 @@ pub fn load_agents(dictionary: &mut ActorDictionary, text: &str) -> usize {
         let mut phrase = line[..open].to_string();
         let mut plural = None;
         if let Some(b) = phrase.find('{') {
-            let inner = phrase[b..].trim_start_matches('{').split('}').next().unwrap_or("").trim().to_string();
+            let inner =
+                phrase[b..].trim_start_matches('{').split('}').next().unwrap_or("").trim().to_string();
             if !inner.is_empty() {
                 plural = Some(inner);
             }
@@ -199,7 +202,10 @@ pub fn load_agents(dictionary: &mut ActorDictionary, text: &str) -> usize {
 fn expand(phrase: &str, macros: &[(String, Vec<String>)]) -> Vec<String> {
     for (name, values) in macros {
         if phrase.contains(name.as_str()) {
-            return values.iter().flat_map(|v| expand(&phrase.replacen(name.as_str(), v, 1), macros)).collect();
+            return values
+                .iter()
+                .flat_map(|v| expand(&phrase.replacen(name.as_str(), v, 1), macros))
+                .collect();
         }
     }
     vec![phrase.to_string()]
@@ -210,10 +216,8 @@ fn expand(phrase: &str, macros: &[(String, Vec<String>)]) -> Vec<String> {
 pub fn load_directory(dir: &Path) -> Result<ActorDictionary, PetrarchError> {
     let io = |path: &Path, source| PetrarchError::Io { path: path.display().to_string(), source };
     let mut dictionary = (*ActorDictionary::builtin()).clone();
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| io(dir, e))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
+    let mut files: Vec<_> =
+        std::fs::read_dir(dir).map_err(|e| io(dir, e))?.filter_map(|e| e.ok().map(|e| e.path())).collect();
     files.sort();
     let mut used = 0;
     for path in files {

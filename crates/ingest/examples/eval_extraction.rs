@@ -52,7 +52,7 @@ fn main() {
             if let Some(g) = &p.date {
                 let ours = o.date.as_deref().unwrap_or("");
                 if ours.get(..10).unwrap_or(ours) != g {
-                    println!("{}\tgold {:?}\tours {:?}", p.file, g, ours);
+                    println!("{}\tgold {:?}\tours {:?}\t{}", p.file, g, ours, o.date_from);
                 }
             }
         }

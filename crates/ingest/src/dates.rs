@@ -191,8 +191,23 @@ pub fn find_date(s: &str) -> Option<String> {
     find_calendar_date(s).map(Date::iso)
 }
 
-/// Find the first calendar date written anywhere in `s`.
+/// How to read an ambiguous `NN/NN/YYYY`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum SlashOrder {
+    /// `03/05/2022` is 3 May (most of the world).
+    #[default]
+    DayFirst,
+    /// `03/05/2022` is 5 March (United States).
+    MonthFirst,
+}
+
+/// Find the first calendar date written anywhere in `s` (ambiguous slashed dates day first).
 pub fn find_calendar_date(s: &str) -> Option<Date> {
+    find_calendar_date_with(s, SlashOrder::DayFirst)
+}
+
+/// Find the first calendar date written anywhere in `s`.
+pub fn find_calendar_date_with(s: &str, slash: SlashOrder) -> Option<Date> {
     let toks = tokens(s);
     // Words other than fillers, with their positions, to match written dates.
     let sig: Vec<(usize, &Tok)> = toks
@@ -223,7 +238,7 @@ pub fn find_calendar_date(s: &str) -> Option<Date> {
                     Date::new(*a, *b, *c)
                 } else if *lc == 4 || *lc == 2 {
                     let year = if *lc == 2 { 2000 + c } else { *c };
-                    if *s1 == '/' && *a <= 12 && (*b > 12 || *lc == 4) {
+                    if *s1 == '/' && *a <= 12 && (*b > 12 || slash == SlashOrder::MonthFirst) {
                         Date::new(year, *a, *b)
                     } else {
                         Date::new(year, *b, *a)
@@ -286,10 +301,23 @@ mod tests {
             ("Posted on 2019/10/01 by Matthias", "2019-10-01"),
             ("12/25/2020", "2020-12-25"),
             ("25/12/2020", "2020-12-25"),
+            ("03/05/2022", "2022-05-03"),
             ("June 1st, 2020", "2020-06-01"),
         ] {
             assert_eq!(find_date(s).as_deref(), Some(want), "{s}");
         }
+    }
+
+    #[test]
+    fn slash_order() {
+        assert_eq!(
+            find_calendar_date_with("03/05/2022", SlashOrder::MonthFirst).map(Date::iso).as_deref(),
+            Some("2022-03-05")
+        );
+        assert_eq!(
+            find_calendar_date_with("13/05/2022", SlashOrder::MonthFirst).map(Date::iso).as_deref(),
+            Some("2022-05-13")
+        );
     }
 
     #[test]

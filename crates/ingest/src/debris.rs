@@ -206,6 +206,72 @@ const PROMPT_STARTS: &[&str] = &[
     "permalink",
     "report an error",
     "report a correction",
+    // Pointers to other articles.
+    "see also",
+    "read also",
+    "related:",
+    "more from ",
+    "more on ",
+    "more stories",
+    "most read",
+    "most popular",
+    "siehe auch",
+    "ähnliche beiträge",
+    "ähnliche artikel",
+    "weitere artikel",
+    "weitere beiträge",
+    "weitere themen",
+    "weitere informationen:",
+    "weiterführende",
+    "mehr zum thema",
+    "mehr zu ",
+    "mehr aus ",
+    "mehr von ",
+    "meistgelesen",
+    "meistdiskutiert",
+    "das könnte dich auch interessieren",
+    "schon gelesen",
+    "zobacz także",
+    "zobacz również",
+    "czytaj też",
+    "czytaj także",
+    "czytaj również",
+    "à lire aussi",
+    "lire aussi",
+    "voir aussi",
+    "le puede interesar",
+    "lee también",
+    "leia também",
+    "veja também",
+    "temas relacionados",
+    "contenido relacionado",
+    "leggi anche",
+    // Picture credits.
+    "photo:",
+    "photos:",
+    "photo credit",
+    "foto:",
+    "fotos:",
+    "bild:",
+    "bilder:",
+    "bildquelle",
+    "titelbild",
+    "beitragsbild",
+    "credit:",
+    "credits:",
+    "crédits photo",
+    "image:",
+    "image credit",
+    "quelle:",
+    "source:",
+    // App and subscription prompts.
+    "download the ",
+    "download our ",
+    "get the app",
+    "if you enjoyed",
+    "if you liked",
+    "support our journalism",
+    "unterstützen sie",
 ];
 
 /// Why a line is page debris, or `None` if it may be article text.
@@ -246,6 +312,9 @@ pub fn debris_reason(line: &str) -> Option<&'static str> {
             return Some("prompt");
         }
     }
+    if chars <= 40 && is_timestamp_line(&key) {
+        return Some("date line");
+    }
     if chars <= 200
         && (key.starts_with('©')
             || key.starts_with("(c) ")
@@ -284,6 +353,20 @@ pub fn debris_reason(line: &str) -> Option<&'static str> {
         return Some("newsletter prompt");
     }
     None
+}
+
+/// A line that is only a date or a time, with at most a short label ("Updated: 3 May 2021").
+fn is_timestamp_line(key: &str) -> bool {
+    let has_time = key.split(|c: char| !c.is_ascii_digit() && c != ':').any(|t| {
+        let mut parts = t.split(':');
+        matches!((parts.next(), parts.next()), (Some(h), Some(m)) if (1..=2).contains(&h.len()) && m.len() == 2)
+    });
+    let has_date = crate::dates::find_calendar_date(key).is_some();
+    if !has_time && !has_date {
+        return false;
+    }
+    let words = key.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() > 3).count();
+    words <= 2
 }
 
 /// Does a line look like a headline (short, no sentence-final punctuation)?
@@ -410,6 +493,16 @@ mod tests {
         assert_eq!(debris_reason("Alle Rechte vorbehalten."), Some("copyright line"));
         assert_eq!(debris_reason("Diese Website verwendet Cookies. Akzeptieren"), Some("cookie notice"));
         assert_eq!(debris_reason("Die Regierung hat am Montag beschlossen, die Steuern zu senken."), None);
+    }
+
+    #[test]
+    fn date_lines_and_pointers() {
+        assert_eq!(debris_reason("20:37"), Some("date line"));
+        assert_eq!(debris_reason("Aktualisiert: 23.10.2018, 14:05"), Some("date line"));
+        assert_eq!(debris_reason("11 Jan 2019"), Some("date line"));
+        assert_eq!(debris_reason("The meeting on 11 Jan 2019 ended early."), None);
+        assert_eq!(debris_reason("Foto: dpa"), Some("prompt"));
+        assert_eq!(debris_reason("Zobacz również"), Some("prompt"));
     }
 
     #[test]

@@ -78,6 +78,8 @@ pub struct Output {
     pub authors: Vec<String>,
     /// Date (ISO 8601).
     pub date: Option<String>,
+    /// Where the date came from, if the extractor says.
+    pub date_from: String,
 }
 
 /// Read the benchmark archive.
@@ -138,7 +140,13 @@ pub fn run_ours(pages: &[EvalPage]) -> (Vec<Output>, Duration) {
         .iter()
         .map(|p| {
             let page = html::extract(&p.html, &html::Hints { url: Some(&p.url), content_type: None });
-            Output { text: page.text, title: page.title, authors: page.authors, date: page.published }
+            Output {
+                text: page.text,
+                title: page.title,
+                authors: page.authors,
+                date: page.published,
+                date_from: page.published_from.to_string(),
+            }
         })
         .collect();
     (outputs, start.elapsed())
@@ -194,6 +202,7 @@ pub fn run_peer(
                     .map(|a| a.split(';').map(|x| x.trim().to_string()).collect())
                     .unwrap_or_default(),
                 date: s("date"),
+                date_from: String::new(),
             };
         }
         let status = child.wait().map_err(|e| EvalError::Peer(e.to_string()))?;
@@ -357,6 +366,7 @@ mod tests {
             title: Some("a title".into()),
             authors: vec!["Bo Chen".into(), "Ann Lee".into()],
             date: Some("2020-01-02T10:00:00Z".into()),
+            date_from: String::new(),
         };
         let mut s = Scores::default();
         score_page(&page, &out, &mut s);
@@ -374,4 +384,31 @@ mod tests {
         score_page(&page, &Output { authors: vec!["X".into()], ..Output::default() }, &mut s);
         assert_eq!(s.author, (1, 2));
     }
+}
+
+/// Scores per page language (`de`, `en`, `other`), in that order.
+pub fn score_by_language(pages: &[EvalPage], outputs: &[Output]) -> Vec<(&'static str, Scores)> {
+    let mut out: Vec<(&'static str, Scores)> =
+        ["de", "en", "other"].iter().map(|l| (*l, Scores::default())).collect();
+    for (p, o) in pages.iter().zip(outputs) {
+        let lang = page_language(p);
+        if let Some((_, s)) = out.iter_mut().find(|(l, _)| *l == lang) {
+            score_page(p, o, s);
+        }
+    }
+    out
+}
+
+/// Run the [`crate::Deduplicator`] over the extracted texts of distinct pages: every link it
+/// makes is a candidate false positive. Returns `(page, earlier page, distance)`.
+pub fn duplicate_links(pages: &[EvalPage], outputs: &[Output]) -> Vec<(String, String, u32)> {
+    let mut dedup = crate::Deduplicator::new();
+    let mut links = Vec::new();
+    for (p, o) in pages.iter().zip(outputs) {
+        let mut doc = newsgraph_model::Document::new(p.file.clone(), o.text.clone());
+        if let Some(d) = dedup.check(&mut doc) {
+            links.push((p.file.clone(), d.of, d.distance));
+        }
+    }
+    links
 }

@@ -5,6 +5,7 @@
 pub mod charset;
 pub mod dates;
 pub mod debris;
+pub mod dedup;
 pub mod error;
 pub mod evaluation;
 pub mod html;
@@ -12,6 +13,7 @@ pub mod language;
 pub mod options;
 
 pub use error::{ReadError, ReadErrorKind};
+pub use dedup::{Deduplicator, Duplicate};
 pub use options::{Format, ReadOptions};
 
 mod document;

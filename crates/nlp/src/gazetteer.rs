@@ -206,14 +206,6 @@ struct Table {
     max_len: usize,
 }
 
-fn phrase_key(words: &[&str]) -> u32 {
-    let mut h = 0x6761_7a65u64;
-    for w in words {
-        h = hash::mix(h, hash::lower(w));
-    }
-    crate::linear::key(h)
-}
-
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -266,11 +258,26 @@ pub struct Match {
 /// matched in one left-to-right sweep, so the cost is linear in the number of words.
 pub fn matches(words: &[&str]) -> Vec<Match> {
     let t = table();
+    matches_with(words, t.max_len, |phrase| t.entries.get(&phrase_key(phrase)).copied().unwrap_or(0))
+}
+
+/// The key of a lower-cased phrase, as phrase tables store it.
+pub fn phrase_key(words: &[&str]) -> u32 {
+    let mut h = 0x6761_7a65u64;
+    for w in words {
+        h = hash::mix(h, hash::lower(w));
+    }
+    crate::linear::key(h)
+}
+
+/// Longest-match sweep with any phrase table (`lookup` gives the kinds of a phrase, 0 for
+/// none), phrases of at most `max_len` words.
+pub fn matches_with(words: &[&str], max_len: usize, lookup: impl Fn(&[&str]) -> u16) -> Vec<Match> {
     let mut out = vec![Match::default(); words.len()];
     let mut i = 0;
     while i < words.len() {
         let mut found = None;
-        for len in (1..=t.max_len.min(words.len() - i)).rev() {
+        for len in (1..=max_len.min(words.len() - i)).rev() {
             let k = lookup(&words[i..i + len]);
             if k != 0 {
                 found = Some((len, k));

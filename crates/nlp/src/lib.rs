@@ -3,7 +3,9 @@
 //! Universal Dependencies English EWT and Universal NER English EWT.
 
 pub mod binary;
+pub mod components;
 pub mod conllu;
+pub mod eval;
 pub mod gazetteer;
 pub mod hash;
 pub mod lemma;

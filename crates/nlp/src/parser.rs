@@ -34,11 +34,21 @@ pub struct ParserOptions {
     pub explore_rate: f64,
     /// Averaged weights smaller than this are dropped from the model.
     pub min_weight: f32,
+    /// After training, quantised weights smaller than this (in the model's integer units)
+    /// are dropped: a smaller, faster model for a little accuracy.
+    pub prune: i16,
 }
 
 impl Default for ParserOptions {
     fn default() -> Self {
-        ParserOptions { epochs: 12, seed: 11, explore_from: 1, explore_rate: 0.9, min_weight: 0.0 }
+        ParserOptions {
+            epochs: 10,
+            seed: 11,
+            explore_from: 1,
+            explore_rate: 0.9,
+            min_weight: 0.0,
+            prune: 600,
+        }
     }
 }
 
@@ -585,8 +595,8 @@ impl Parser {
                     st.apply(class, label);
                 }
             }
-            parser.weights = model.average(options.min_weight);
-            parser.labeller = labeller.average(options.min_weight);
+            parser.weights = model.average(options.min_weight).pruned(options.prune);
+            parser.labeller = labeller.average(options.min_weight).pruned(options.prune);
             report(epoch + 1, &parser);
         }
         parser
@@ -775,8 +785,12 @@ mod tests {
     #[test]
     fn learns_toy_trees_and_round_trips() {
         let (sentences, tags) = toy();
-        let parser =
-            Parser::train(&sentences, &tags, &ParserOptions { epochs: 8, ..Default::default() }, |_, _| {});
+        let parser = Parser::train(
+            &sentences,
+            &tags,
+            &ParserOptions { epochs: 8, prune: 0, ..Default::default() },
+            |_, _| {},
+        );
         let words = ["Boris", "likes", "dogs", "."];
         let got = parser.predict(&words, &tags[0]);
         assert_eq!(
@@ -796,8 +810,12 @@ mod tests {
     #[test]
     fn every_sentence_gets_one_root_and_a_tree() {
         let (sentences, tags) = toy();
-        let parser =
-            Parser::train(&sentences, &tags, &ParserOptions { epochs: 2, ..Default::default() }, |_, _| {});
+        let parser = Parser::train(
+            &sentences,
+            &tags,
+            &ParserOptions { epochs: 2, prune: 0, ..Default::default() },
+            |_, _| {},
+        );
         let words: Vec<String> = (0..300).map(|i| format!("w{}", i % 7)).collect();
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
         let tags = vec![(Upos::Noun, Tag::Nn); words.len()];

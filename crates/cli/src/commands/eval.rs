@@ -1,15 +1,10 @@
-//! `newsgraph eval …`: evaluations on public data, each beside a peer tool from the same run.
+//! `newsgraph eval attribution`: attributions on PolNeAR beside spaCy + textacy from the
+//! same run. (The `eval` subcommand itself gathers every area's evaluation in `events.rs`.)
 
 use anyhow::Context;
-use clap::{Args as ClapArgs, Subcommand};
+use clap::Args as ClapArgs;
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-#[derive(Subcommand, Debug)]
-pub enum EvalCommand {
-    /// Attributions on PolNeAR (content overlap and source match) beside spaCy + textacy
-    Attribution(AttributionArgs),
-}
 
 #[derive(ClapArgs, Debug)]
 pub struct AttributionArgs {
@@ -24,13 +19,7 @@ pub struct AttributionArgs {
     pub limit: Option<usize>,
 }
 
-pub fn run(command: EvalCommand) -> anyhow::Result<ExitCode> {
-    match command {
-        EvalCommand::Attribution(args) => attribution(args),
-    }
-}
-
-fn attribution(args: AttributionArgs) -> anyhow::Result<ExitCode> {
+pub fn attribution(args: AttributionArgs) -> anyhow::Result<ExitCode> {
     let report = newsgraph_eval::attribution(&args.data, !args.no_peer, args.limit)
         .with_context(|| format!("attribution evaluation on {}", args.data.display()))?;
     println!(

@@ -2,3 +2,8 @@
 
 pub mod analyze;
 pub mod eval;
+pub mod events;
+pub mod extract;
+pub mod ingest;
+pub mod nlp;
+pub mod serve;

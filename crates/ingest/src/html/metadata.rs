@@ -1,11 +1,14 @@
 //! Article metadata from a parsed page: headline, publication date, authors, outlet,
 //! canonical address and declared language.
 //!
-//! Evidence is taken in order of reliability: JSON-LD (`NewsArticle`, `BlogPosting`, …),
-//! then `<meta>` tags (OpenGraph, `article:*`, Dublin Core, `name=author`, …), then
-//! microdata (`itemprop`), then `<time>` elements, the address (`/2020/05/31/`), and
-//! elements whose class says byline or date. Modification dates are used only when no
-//! publication date is found. It does not guess dates from the body text.
+//! Headline, authors and outlet are taken in order of reliability: JSON-LD
+//! (`NewsArticle`, `BlogPosting`, …), then `<meta>` tags (OpenGraph, `article:*`, Dublin
+//! Core, `name=author`, …), then microdata (`itemprop`), then the page's own markup
+//! (`<h1>`, `<title>`, `rel=author`, byline classes). The publication date prefers what a
+//! reader sees: a date written just below the headline or in a date-classed element, then
+//! the address (`/2020/05/31/`), `<time pubdate>`, microdata, `<meta>`, JSON-LD, any `<time>`,
+//! a date in the headline, the first date in the body text; modification dates only when
+//! nothing else is found. Relative dates ("2 hours ago") are not resolved.
 
 use super::dom::{Dom, NodeData, NodeId, Tag, NONE};
 use crate::dates;
@@ -18,6 +21,8 @@ pub struct Meta {
     pub title: Option<String>,
     /// Publication date, ISO 8601.
     pub published: Option<String>,
+    /// Which evidence gave the date (`json-ld`, `meta`, `url`, `near-title`, …).
+    pub published_from: &'static str,
     /// Bylines.
     pub authors: Vec<String>,
     /// Site name.
@@ -382,6 +387,70 @@ const MODIFIED_KEYS: &[&str] = &[
     "last-modified",
 ];
 
+/// The first date written in the text that follows the page's first `<h1>` (within a
+/// couple of thousand bytes): where bylines and datelines sit.
+fn date_near_heading(dom: &Dom, slash: dates::SlashOrder) -> Option<String> {
+    let h1 = dom.find(Tag::H1)?;
+    let root = dom.root();
+    let mut cur = h1;
+    let mut seen = 0usize;
+    while cur != NONE && seen < 2000 {
+        match dom.data(cur) {
+            NodeData::Element { tag: Tag::SCRIPT | Tag::STYLE | Tag::NOSCRIPT | Tag::TEMPLATE, .. } => {
+                cur = dom.next_skipping_children(cur, root);
+                continue;
+            }
+            NodeData::Element { .. } => {
+                if let Some(dt) = dom.attr(cur, "datetime").and_then(dates::find_date) {
+                    return Some(dt);
+                }
+            }
+            NodeData::Text { .. } => {
+                let t = dom.text(cur);
+                if t.len() < 300 {
+                    if let Some(d) = dates::find_calendar_date_with(t, slash) {
+                        return Some(d.iso());
+                    }
+                }
+                seen += t.len();
+            }
+            NodeData::Document => {}
+        }
+        cur = dom.next_in(cur, root);
+    }
+    None
+}
+
+/// The first date written in the visible text of the page body (not in navigation, asides
+/// or footers, which hold copyright years and other articles' dates).
+fn date_in_body(dom: &Dom, slash: dates::SlashOrder) -> Option<String> {
+    let root = dom.find(Tag::BODY).unwrap_or(dom.root());
+    let mut cur = root;
+    while cur != NONE {
+        match dom.data(cur) {
+            NodeData::Element {
+                tag:
+                    Tag::SCRIPT | Tag::STYLE | Tag::NOSCRIPT | Tag::TEMPLATE | Tag::NAV | Tag::FOOTER | Tag::ASIDE,
+                ..
+            } => {
+                cur = dom.next_skipping_children(cur, root);
+                continue;
+            }
+            NodeData::Text { .. } => {
+                let t = dom.text(cur);
+                if t.len() < 300 {
+                    if let Some(d) = dates::find_calendar_date_with(t, slash) {
+                        return Some(d.iso());
+                    }
+                }
+            }
+            _ => {}
+        }
+        cur = dom.next_in(cur, root);
+    }
+    None
+}
+
 /// A date from the address: `/2020/05/31/`, `/2020-05-31`, `/20200531/`.
 fn url_date(url: &str) -> Option<String> {
     let b = url.as_bytes();
@@ -567,19 +636,34 @@ pub fn extract(dom: &Dom, url: Option<&str>) -> Meta {
         })
         .filter(|t| !t.is_empty());
 
-    let published = ld
-        .published
-        .as_deref()
-        .and_then(dates::find_date)
-        .or_else(|| ev.meta(PUBLISHED_KEYS).and_then(dates::find_date))
-        .or_else(|| ev.itemprop_dates.iter().find_map(|d| dates::find_date(d)))
-        .or_else(|| ev.times.iter().filter(|(_, marked)| *marked).find_map(|(t, _)| dates::find_date(t)))
-        .or_else(|| page_url.as_deref().and_then(url_date))
-        .or_else(|| url.and_then(url_date))
-        .or_else(|| ev.times.iter().find_map(|(t, _)| dates::find_date(t)))
-        .or_else(|| ev.date_texts.iter().find_map(|t| dates::find_date(t)))
-        .or_else(|| ld.modified.as_deref().and_then(dates::find_date))
-        .or_else(|| ev.meta(MODIFIED_KEYS).and_then(dates::find_date));
+    // Slashed dates are month first only on American English pages.
+    let lang = ev.lang.as_deref().unwrap_or("").trim().to_ascii_lowercase();
+    let slash = if lang == "en" || lang.starts_with("en-us") || lang.starts_with("en_us") {
+        dates::SlashOrder::MonthFirst
+    } else {
+        dates::SlashOrder::DayFirst
+    };
+    // Visible dates (next to the headline, in date-classed elements) agree with what
+    // readers see more often than machine-readable ones, which are often modification or
+    // indexing times; the latter come next.
+    let sources: [(&'static str, &dyn Fn() -> Option<String>); 12] = [
+        ("near-title", &|| date_near_heading(dom, slash)),
+        ("date-class", &|| ev.date_texts.iter().find_map(|t| dates::find_date(t))),
+        ("url", &|| page_url.as_deref().and_then(url_date).or_else(|| url.and_then(url_date))),
+        ("time-marked", &|| {
+            ev.times.iter().filter(|(_, marked)| *marked).find_map(|(t, _)| dates::find_date(t))
+        }),
+        ("itemprop", &|| ev.itemprop_dates.iter().find_map(|d| dates::find_date(d))),
+        ("meta", &|| ev.meta(PUBLISHED_KEYS).and_then(dates::find_date)),
+        ("json-ld", &|| ld.published.as_deref().and_then(dates::find_date)),
+        ("time", &|| ev.times.iter().find_map(|(t, _)| dates::find_date(t))),
+        ("title", &|| title.as_deref().and_then(dates::find_calendar_date).map(dates::Date::iso)),
+        ("body-text", &|| date_in_body(dom, slash)),
+        ("json-ld-modified", &|| ld.modified.as_deref().and_then(dates::find_date)),
+        ("meta-modified", &|| ev.meta(MODIFIED_KEYS).and_then(dates::find_date)),
+    ];
+    let (published, published_from) =
+        sources.iter().find_map(|(name, f)| f().map(|d| (Some(d), *name))).unwrap_or((None, "none"));
 
     let mut authors = Vec::new();
     for raw in &ld.authors {
@@ -617,7 +701,7 @@ pub fn extract(dom: &Dom, url: Option<&str>) -> Meta {
         .map(|l| l.trim().to_string())
         .filter(|l| !l.is_empty());
 
-    Meta { title, published, authors, outlet, url: page_url, language }
+    Meta { title, published, published_from, authors, outlet, url: page_url, language }
 }
 
 #[cfg(test)]

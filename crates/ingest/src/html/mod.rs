@@ -30,6 +30,8 @@ pub struct Page {
     pub title: Option<String>,
     /// Publication date (ISO 8601).
     pub published: Option<String>,
+    /// Which evidence gave the date (`json-ld`, `meta`, `url`, `near-title`, …, `none`).
+    pub published_from: &'static str,
     /// Bylines.
     pub authors: Vec<String>,
     /// Site or outlet name.
@@ -68,6 +70,7 @@ pub fn extract_str(html: &str, hints: &Hints<'_>) -> Page {
         text: body.text,
         title: meta.title,
         published: meta.published,
+        published_from: meta.published_from,
         authors: meta.authors,
         outlet: meta.outlet,
         url: meta.url.or_else(|| hints.url.map(str::to_string)),

@@ -1,0 +1,107 @@
+//! Development view of the validation set on raw text through the full pipeline (segmenter,
+//! tagger, lemmatiser, parser, recogniser, entities, attribution, coders), built here from
+//! the components so it runs before the engine lists them all.
+//! `cargo run --release -p newsgraph-events --example raw [-- --verbose] [-- ID]`.
+
+use newsgraph_events::evaluation::{self, Input};
+use newsgraph_events::{ActorCoder, EventCoder};
+use newsgraph_model::{Component, Pipeline};
+use std::path::PathBuf;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let verbose = args.iter().any(|a| a == "--verbose");
+    let only = args.iter().find(|a| !a.starts_with("--")).cloned();
+    let path = PathBuf::from("../shared/data/petrarch2/petr2_gsr_validation_ud.jsonl");
+    let records = evaluation::read_validation(&path).unwrap_or_else(|e| {
+        eprintln!("{e}");
+        std::process::exit(2)
+    });
+    let records: Vec<_> =
+        records.into_iter().filter(|r| only.as_ref().is_none_or(|id| &r.id == id)).collect();
+    let mut components: Vec<Box<dyn Component>> = vec![Box::new(newsgraph_text::Segmenter)];
+    components
+        .extend(newsgraph_nlp::tagger::Tagger::load_default().map(|c| Box::new(c) as Box<dyn Component>));
+    components
+        .extend(newsgraph_nlp::lemma::Lemmatizer::load_default().map(|c| Box::new(c) as Box<dyn Component>));
+    components
+        .extend(newsgraph_nlp::parser::Parser::load_default().map(|c| Box::new(c) as Box<dyn Component>));
+    components
+        .extend(newsgraph_nlp::ner::Recognizer::load_default().map(|c| Box::new(c) as Box<dyn Component>));
+    components.push(Box::new(newsgraph_entities::EntityLinker));
+    components.push(Box::new(newsgraph_attribution::Attributor));
+    components.push(Box::new(ActorCoder::new()));
+    components.push(Box::new(EventCoder::new()));
+    let pipeline = match Pipeline::new(components) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(2)
+        }
+    };
+    if only.is_some() {
+        for r in &records {
+            let Ok(mut doc) = evaluation::record_document(r, Input::RawText) else { continue };
+            pipeline.run(&mut doc);
+            for (i, t) in doc.tokens.iter().enumerate() {
+                println!(
+                    "{i:>3} {:<15} {:<12} {:<6} {:<5} {:>4} {}",
+                    t.text(&doc.text),
+                    t.lemma,
+                    t.upos.as_str(),
+                    t.tag.as_str(),
+                    t.head.map(|h| h.to_string()).unwrap_or_else(|| "-".into()),
+                    t.rel.as_str()
+                );
+            }
+            for e in &doc.entities {
+                println!("entity {} {:?} {:?} {:?}", e.name, e.kind, e.actor, e.descriptors);
+            }
+        }
+    }
+    let report =
+        evaluation::evaluate(&records, Input::RawText, &ActorCoder::new(), &EventCoder::new(), &|d| {
+            pipeline.run(d)
+        });
+    for r in &report.results {
+        let ok = r.expected.iter().all(|(_, m)| m.is_some()) && r.predicted.len() == r.expected.len();
+        if !verbose && ok {
+            continue;
+        }
+        println!("{} {} | {}", if ok { "  " } else { "XX" }, r.id, r.text);
+        for (g, m) in &r.expected {
+            println!(
+                "     gold {} -> {} {} {}",
+                g.source,
+                g.target,
+                g.code,
+                if m.is_some() { "ok" } else { "MISSED" }
+            );
+        }
+        for (j, p) in r.predicted.iter().enumerate() {
+            let used = r.expected.iter().any(|(_, m)| *m == Some(j));
+            println!(
+                "     ours {} -> {} {} {}",
+                p.source,
+                p.target,
+                p.code,
+                if used { "" } else { "SPURIOUS" }
+            );
+        }
+    }
+    println!(
+        "raw text: found {}/{} ({:.1}%), exact code {} ({:.1}%), exact actors {}, predicted {}, spurious {} ({:.1}%); pipeline {:.1} ms, coding {:.1} ms ({:.1}%)",
+        report.found,
+        report.expected,
+        100.0 * report.recall(),
+        report.exact_code,
+        100.0 * report.exact_code_rate(),
+        report.exact_actors,
+        report.predicted,
+        report.spurious,
+        100.0 * report.spurious_rate(),
+        report.pipeline_time.as_secs_f64() * 1e3,
+        report.coding_time.as_secs_f64() * 1e3,
+        100.0 * report.coding_overhead()
+    );
+}
