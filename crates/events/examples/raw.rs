@@ -39,6 +39,40 @@ fn main() {
             std::process::exit(2)
         }
     };
+    if let Some(file) = args.iter().position(|a| a == "--text").and_then(|i| args.get(i + 1)) {
+        let text = std::fs::read_to_string(file).unwrap_or_default();
+        let mut doc = newsgraph_model::Document::new("text", text);
+        pipeline.run(&mut doc);
+        if args.iter().any(|a| a == "--tokens") {
+            for (i, t) in doc.tokens.iter().enumerate() {
+                println!(
+                    "{i:>3} {:<15} {:<12} {:<6} {:<5} {:>4} {}",
+                    t.text(&doc.text),
+                    t.lemma,
+                    t.upos.as_str(),
+                    t.tag.as_str(),
+                    t.head.map(|h| h.to_string()).unwrap_or_else(|| "-".into()),
+                    t.rel.as_str()
+                );
+            }
+        }
+        for e in &doc.events {
+            println!(
+                "{:<10} -> {:<10} {:<5} {:?} neg={} att={:?} | {}",
+                e.source.code,
+                e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("-"),
+                e.cameo,
+                e.modality,
+                e.negated,
+                e.attribution,
+                doc.slice(e.cue)
+            );
+        }
+        for e in &doc.entities {
+            println!("entity {} {:?} {:?} {:?}", e.name, e.kind, e.actor, e.descriptors);
+        }
+        return;
+    }
     if only.is_some() {
         for r in &records {
             let Ok(mut doc) = evaluation::record_document(r, Input::RawText) else { continue };

@@ -390,7 +390,12 @@ impl Sentence<'_, '_> {
         let mut at = verb;
         for step in 0..MAX_CLIMB {
             // Of several subjects (a misparse), the nearest before the verb that names an actor.
-            let subjects: Vec<usize> = view.children_with(at, &[DepRel::Nsubj, DepRel::Csubj]).collect();
+            // A passive subject on a clause that is not passive is its subject.
+            let mut rels = vec![DepRel::Nsubj, DepRel::Csubj];
+            if !view.is_passive(at) {
+                rels.push(DepRel::NsubjPass);
+            }
+            let subjects: Vec<usize> = view.children_with(at, &rels).collect();
             let nearest = if subjects.len() > 1 {
                 let actors: Vec<usize> =
                     subjects.iter().copied().filter(|&s| self.is_actor_like(s)).collect();
@@ -992,7 +997,14 @@ impl Sentence<'_, '_> {
                 let sides = self.subject(head).map(|(s, v)| self.actors_of(s, v)).unwrap_or_default();
                 return Some((head, sides));
             }
-            if !matches!(view.rel(at), DepRel::Conj | DepRel::Xcomp | DepRel::Advcl | DepRel::Ccomp) {
+            // Up through complements and coordination; an adverbial clause ("as …", "while …")
+            // is the writer's, not part of what is reported.
+            let to_infinitive = view
+                .children_with(at, &[DepRel::Mark])
+                .any(|m| view.lemmas[m] == "to" || view.lemmas[m] == "in");
+            if !(matches!(view.rel(at), DepRel::Conj | DepRel::Xcomp | DepRel::Ccomp)
+                || (view.rel(at) == DepRel::Advcl && to_infinitive))
+            {
                 return None;
             }
             at = head;
@@ -1210,8 +1222,7 @@ fn code_sentence(
         let mut accusation: Option<(Vec<Side>, usize)> = None;
         if let Some((rv, speakers)) = &reporter {
             c.modality = Modality::Reported;
-            let root = codebook::lookup(&c.code).map(|x| x.quad_class).unwrap_or(0);
-            let violent = root == 4 || codebook::root_of(&c.code) == "13";
+            let violent = codebook::lookup(&c.code).is_some_and(|x| x.quad_class == 4);
             let speakers: Vec<Side> = speakers.iter().filter(|s| is_party(s)).cloned().collect();
             if !speakers.is_empty() {
                 let same = c.sources.iter().any(|src| speakers.iter().any(|s| same_actor(s, src)));
