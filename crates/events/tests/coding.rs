@@ -285,7 +285,7 @@ fn fifty_countries_in_one_sentence_stay_bounded() {
     }
     items.pop();
     items.push(",:PUNCT:1:punct".to_string());
-    items[verb - 1] = format!("met:VERB:0:root");
+    items[verb - 1] = "met:VERB:0:root".to_string();
     let started = Instant::now();
     let (got, doc) = events(&items.join(" "), None);
     assert!(started.elapsed() < Duration::from_secs(5));
