@@ -71,6 +71,22 @@ fn main() {
         for e in &doc.entities {
             println!("entity {} {:?} {:?} {:?}", e.name, e.kind, e.actor, e.descriptors);
         }
+        let expected_md = file.replace(".txt", ".expected.md");
+        if let Ok(md) = std::fs::read_to_string(&expected_md) {
+            let expected = evaluation::example_events(&md);
+            let found = evaluation::check_example(&doc, &expected);
+            for (x, ok) in expected.iter().zip(&found) {
+                println!(
+                    "example {} {} -> {} {}: {}",
+                    x.sides,
+                    x.source,
+                    x.target,
+                    x.root,
+                    if *ok { "found" } else { "MISSED" }
+                );
+            }
+            println!("example events found: {}/{}", found.iter().filter(|f| **f).count(), found.len());
+        }
         return;
     }
     if only.is_some() {

@@ -186,7 +186,7 @@ struct Sentence<'v, 'd> {
 }
 
 fn is_pronoun(view: &SentenceView, i: usize) -> bool {
-    view.upos(i) == Upos::Pron
+    (view.upos(i) == Upos::Pron && !is_relative(view, i))
         || matches!(
             view.word(i).to_lowercase().as_str(),
             "he" | "she"
@@ -353,7 +353,9 @@ impl Sentence<'_, '_> {
         let mut at = verb;
         let mut first = true;
         for _ in 0..MAX_CLIMB {
-            {
+            // "Xi asked him": a pronoun that is not reflexive is not its own clause's subject.
+            let own_clause = first && !reflexive && view.heads[pronoun] == Some(at);
+            if !own_clause {
                 if let Some(subj) = self.view.child(at, &[DepRel::Nsubj, DepRel::NsubjPass]) {
                     if subj != pronoun && !is_pronoun(view, subj) && (reflexive || subj < pronoun || !first) {
                         let sides = self.actors_of(subj, at);
@@ -368,6 +370,30 @@ impl Sentence<'_, '_> {
             match view.heads[at] {
                 Some(h) => at = h,
                 None => break,
+            }
+        }
+        // A person named earlier in the sentence, nearest first, other than the subject of the
+        // pronoun's own clause.
+        if kind == Kind::Person && !reflexive {
+            let own_subject = view.heads[pronoun].and_then(|h| view.child(h, &[DepRel::Nsubj]));
+            let own_entity =
+                own_subject.and_then(|s| self.cx.entity_at.get(view.doc_index(s)).copied().flatten());
+            for t in (0..pronoun).rev() {
+                let Some(e) = self.cx.entity_at.get(view.doc_index(t)).copied().flatten() else { continue };
+                if Some(e) == own_entity {
+                    continue;
+                }
+                let Some(entity) = view.doc.entities.get(e as usize) else { continue };
+                if entity.kind == EntityKind::Person {
+                    if let Some(code) = &entity.actor {
+                        return vec![Side {
+                            code: code.clone(),
+                            entity: Some(e),
+                            mention: view.span(pronoun),
+                            person: true,
+                        }];
+                    }
+                }
             }
         }
         let m = self.memory;
@@ -514,6 +540,15 @@ impl Sentence<'_, '_> {
         Some((at, verb))
     }
 
+    /// The direct object of a verb (else the indirect one), passing over a complementiser the
+    /// parser took for an object ("told allies that …").
+    fn object(&self, verb: usize) -> Option<usize> {
+        let view = self.view;
+        view.children_with(verb, &[DepRel::Obj])
+            .find(|&o| !is_relative(view, o))
+            .or_else(|| view.children_with(verb, &[DepRel::Iobj]).find(|&o| !is_relative(view, o)))
+    }
+
     /// True when `verb` is `governor` or reached from it by infinitive complements only
     /// ("are seeking to deepen"): the subject is the verb's own in meaning.
     fn controls(&self, governor: usize, verb: usize) -> bool {
@@ -597,7 +632,7 @@ impl Sentence<'_, '_> {
             // A parser may label a passive subject as an active one.
             view.child(verb, &[DepRel::NsubjPass]).or_else(|| view.child(verb, &[DepRel::Nsubj]))
         } else {
-            view.child(verb, &[DepRel::Obj]).or_else(|| view.child(verb, &[DepRel::Iobj]))
+            self.object(verb)
         };
         let nouns = object.map(|o| noun_phrases(view, o)).unwrap_or_default();
         let mut preps: Vec<(String, Vec<String>)> = Vec::new();
@@ -968,7 +1003,7 @@ impl Sentence<'_, '_> {
     fn verb_pattern(&self, verb: usize) -> Option<Pattern> {
         let view = self.view;
         let particle = view.child(verb, &[DepRel::CompoundPrt]).map(|p| view.lemmas[p].clone());
-        let object = view.child(verb, &[DepRel::Obj]);
+        let object = view.children_with(verb, &[DepRel::Obj]).find(|&o| !is_relative(view, o));
         let nouns = object.map(|o| noun_phrases(view, o)).unwrap_or_default();
         let mut preps = Vec::new();
         for c in view.children_with(verb, &[DepRel::Obl, DepRel::Nmod]) {
