@@ -33,7 +33,15 @@ fn main() {
     }
     let total: Duration = t.iter().sum();
     for (name, d) in ["decode", "parse", "metadata", "main text"].iter().zip(t) {
-        println!("{name:<10} {:>8.3} s {:>5.1}%", d.as_secs_f64(), 100.0 * d.as_secs_f64() / total.as_secs_f64());
+        println!(
+            "{name:<10} {:>8.3} s {:>5.1}%",
+            d.as_secs_f64(),
+            100.0 * d.as_secs_f64() / total.as_secs_f64()
+        );
     }
-    println!("total {:.3} s = {:.0} pages/s", total.as_secs_f64(), (pages.len() * rounds) as f64 / total.as_secs_f64());
+    println!(
+        "total {:.3} s = {:.0} pages/s",
+        total.as_secs_f64(),
+        (pages.len() * rounds) as f64 / total.as_secs_f64()
+    );
 }

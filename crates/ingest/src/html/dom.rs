@@ -293,7 +293,9 @@ impl Tag {
     /// The tag for a lowercase name, if known.
     pub fn known(name: &str) -> Option<Tag> {
         static MAP: std::sync::OnceLock<HashMap<&'static str, Tag>> = std::sync::OnceLock::new();
-        MAP.get_or_init(|| KNOWN.iter().enumerate().map(|(i, k)| (*k, Tag(i as u16))).collect()).get(name).copied()
+        MAP.get_or_init(|| KNOWN.iter().enumerate().map(|(i, k)| (*k, Tag(i as u16))).collect())
+            .get(name)
+            .copied()
     }
 
     /// Elements that never have content.
@@ -1104,7 +1106,10 @@ impl Builder<'_> {
             let name = &src[name_start..name_end];
             let count = self.dom.attrs.len() - first;
             let duplicate = self.dom.attrs[first..].iter().any(|a| {
-                self.dom.strings.get(a.name.0 as usize..a.name.1 as usize).is_some_and(|n| n.eq_ignore_ascii_case(name))
+                self.dom
+                    .strings
+                    .get(a.name.0 as usize..a.name.1 as usize)
+                    .is_some_and(|n| n.eq_ignore_ascii_case(name))
             });
             if count < 64 && !duplicate {
                 let ns = self.dom.strings.len();

@@ -158,13 +158,7 @@ fn furniture_attr(value: &str, buf: &mut String) -> Option<Furniture> {
         if found.is_none() {
             found = FURNITURE_SUBSTRINGS.iter().filter(|(s, _)| token.contains(s)).map(|(_, f)| *f).max();
         }
-        if matches!(
-            token,
-            "sr-only"
-                | "screen-reader-text"
-                | "visually-hidden"
-                | "visuallyhidden"
-        ) {
+        if matches!(token, "sr-only" | "screen-reader-text" | "visually-hidden" | "visuallyhidden") {
             found = Some(Furniture::Hidden);
         }
         best = best.max(found);
@@ -391,9 +385,7 @@ fn mark_furniture(dom: &Dom, marks: &Marks) -> Vec<bool> {
             continue;
         }
         let mut verdict = marks.verdict[id];
-        if matches!(tag, Tag::ARTICLE | Tag::MAIN)
-            || marks.rank[id].is_some_and(|r| r <= 1)
-        {
+        if matches!(tag, Tag::ARTICLE | Tag::MAIN) || marks.rank[id].is_some_and(|r| r <= 1) {
             verdict = verdict.filter(|v| *v == Furniture::Hidden);
         }
         if tag == Tag::HEADER && !in_article[id] {
@@ -783,6 +775,55 @@ fn choose(dom: &Dom, removed: &[bool], stats: &Stats, marks: &Marks) -> (NodeId,
     }
 }
 
+/// Development aid: where the text `needle` sits in the page (`removed`, `outside`,
+/// `filtered`, `absent`), followed by the chain of its ancestors.
+#[doc(hidden)]
+pub fn explain(dom: &Dom, title: Option<&str>, needle: &str) -> (&'static str, String) {
+    let marks = Marks::new(dom);
+    let removed = mark_furniture(dom, &marks);
+    let stats = count(dom, &removed);
+    let (container, method) = choose(dom, &removed, &stats, &marks);
+    let describe = |id: NodeId| -> String {
+        let tag = dom.tag(id).map(|t| dom.tag_name(t).to_string()).unwrap_or_default();
+        let class = dom.attr(id, "class").unwrap_or("");
+        let idv = dom.attr(id, "id").unwrap_or("");
+        format!(
+            "{tag}.{class}#{idv}[{}{}]",
+            stats.text[id as usize],
+            if removed[id as usize] { " X" } else { "" }
+        )
+    };
+    let key: String = needle.split_whitespace().collect::<Vec<_>>().join(" ");
+    let probe: String = key.chars().take(16).collect();
+    let _ = title;
+    for id in dom.descendants(dom.root()) {
+        if !matches!(dom.data(id), NodeData::Text { .. }) {
+            continue;
+        }
+        let t: String = dom.text(id).split_whitespace().collect::<Vec<_>>().join(" ");
+        if !t.contains(&probe) {
+            continue;
+        }
+        let mut chain = Vec::new();
+        let mut cur = dom.parent(id);
+        while cur != NONE && cur != 0 {
+            chain.push(describe(cur));
+            cur = dom.parent(cur);
+        }
+        chain.reverse();
+        let category = if removed[id as usize] {
+            "removed"
+        } else if !dom.is_within(id, container) {
+            "outside"
+        } else {
+            "filtered"
+        };
+        let what = format!("{method} container {}\n  in: {}", describe(container), chain.join(" > "));
+        return (category, what);
+    }
+    ("absent", String::new())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -848,53 +889,4 @@ mod tests {
         assert!(got.contains("First line, with words enough for a paragraph\nsecond line"), "{got}");
         assert!(got.contains("Cell A Cell B"), "{got}");
     }
-}
-
-/// Development aid: where the text `needle` sits in the page (`removed`, `outside`,
-/// `filtered`, `absent`), followed by the chain of its ancestors.
-#[doc(hidden)]
-pub fn explain(dom: &Dom, title: Option<&str>, needle: &str) -> (&'static str, String) {
-    let marks = Marks::new(dom);
-    let removed = mark_furniture(dom, &marks);
-    let stats = count(dom, &removed);
-    let (container, method) = choose(dom, &removed, &stats, &marks);
-    let describe = |id: NodeId| -> String {
-        let tag = dom.tag(id).map(|t| dom.tag_name(t).to_string()).unwrap_or_default();
-        let class = dom.attr(id, "class").unwrap_or("");
-        let idv = dom.attr(id, "id").unwrap_or("");
-        format!(
-            "{tag}.{class}#{idv}[{}{}]",
-            stats.text[id as usize],
-            if removed[id as usize] { " X" } else { "" }
-        )
-    };
-    let key: String = needle.split_whitespace().collect::<Vec<_>>().join(" ");
-    let probe: String = key.chars().take(16).collect();
-    let _ = title;
-    for id in dom.descendants(dom.root()) {
-        if !matches!(dom.data(id), NodeData::Text { .. }) {
-            continue;
-        }
-        let t: String = dom.text(id).split_whitespace().collect::<Vec<_>>().join(" ");
-        if !t.contains(&probe) {
-            continue;
-        }
-        let mut chain = Vec::new();
-        let mut cur = dom.parent(id);
-        while cur != NONE && cur != 0 {
-            chain.push(describe(cur));
-            cur = dom.parent(cur);
-        }
-        chain.reverse();
-        let category = if removed[id as usize] {
-            "removed"
-        } else if !dom.is_within(id, container) {
-            "outside"
-        } else {
-            "filtered"
-        };
-        let what = format!("{method} container {}\n  in: {}", describe(container), chain.join(" > "));
-        return (category, what);
-    }
-    ("absent", String::new())
 }
