@@ -298,7 +298,15 @@ impl Sentence<'_, '_> {
         if !DOCUMENTS.contains(&view.lemmas[h].as_str()) {
             return Vec::new();
         }
-        for acl in view.children_with(h, &[DepRel::Acl, DepRel::AclRelcl]) {
+        // "a report released in Kigali", and the same misparsed with "report" as the subject of
+        // "released".
+        let mut publishing: Vec<usize> = view.children_with(h, &[DepRel::Acl, DepRel::AclRelcl]).collect();
+        if let Some(v) = view.heads[h].filter(|&v| view.rel(h) == DepRel::Nsubj && view.is_verb(v)) {
+            if matches!(view.lemmas[v].as_str(), "release" | "publish" | "issue" | "circulate" | "present") {
+                publishing.push(v);
+            }
+        }
+        for acl in publishing {
             let args: Vec<usize> =
                 view.children_with(acl, &[DepRel::OblAgent, DepRel::Obl, DepRel::Nmod]).collect();
             for by_place in [true, false] {
@@ -1245,6 +1253,34 @@ fn code_sentence(
     }
     // Governors that governed something emit no event of their own; report verbs never do.
     finals.retain(|c| !consumed.contains(&c.verb) && c.pattern.governs != Some(Governs::Report));
+    // "X alleged that Y …": an accusation of Y, whatever Y is said to have done.
+    for v in 0..view.len() {
+        if !view.is_verb(v) || !matches!(view.lemmas[v].as_str(), "allege" | "accuse") {
+            continue;
+        }
+        let Some(content) = view.child(v, &[DepRel::Ccomp]) else { continue };
+        let Some(accused) = view.child(content, &[DepRel::Nsubj, DepRel::NsubjPass]) else { continue };
+        let subject = sentence.subject(v).or_else(|| sentence.subject_on_the_left(v));
+        let speakers = subject.map(|(s, at)| sentence.actors_of(s, at)).unwrap_or_default();
+        let targets = sentence.actors_of(accused, content);
+        if speakers.is_empty() || targets.is_empty() || finals.iter().any(|c| c.verb == v) {
+            continue;
+        }
+        let Some(pattern) = sentence.verb_pattern(v) else { continue };
+        finals.push(Candidate {
+            verb: v,
+            code: "112".to_string(),
+            pattern: Pattern { governs: None, ..pattern },
+            sources: speakers,
+            targets,
+            negated: false,
+            modality: Modality::Asserted,
+            cue: (v, v),
+            own_subject: true,
+            located: false,
+            keyed_noun: false,
+        });
+    }
 
     for c in finals {
         let mut c = c;
