@@ -39,6 +39,90 @@ fn main() {
             std::process::exit(2)
         }
     };
+    if let Some(file) = args.iter().position(|a| a == "--text").and_then(|i| args.get(i + 1)) {
+        let text = std::fs::read_to_string(file).unwrap_or_default();
+        let mut doc = newsgraph_model::Document::new("text", text);
+        pipeline.run(&mut doc);
+        if args.iter().any(|a| a == "--tokens") {
+            for (i, t) in doc.tokens.iter().enumerate() {
+                println!(
+                    "{i:>3} {:<15} {:<12} {:<6} {:<5} {:>4} {}",
+                    t.text(&doc.text),
+                    t.lemma,
+                    t.upos.as_str(),
+                    t.tag.as_str(),
+                    t.head.map(|h| h.to_string()).unwrap_or_else(|| "-".into()),
+                    t.rel.as_str()
+                );
+            }
+        }
+        for e in &doc.events {
+            println!(
+                "{:<10} -> {:<10} {:<5} {:?} neg={} att={:?} | {}",
+                e.source.code,
+                e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("-"),
+                e.cameo,
+                e.modality,
+                e.negated,
+                e.attribution,
+                doc.slice(e.cue)
+            );
+        }
+        for e in &doc.entities {
+            println!("entity {} {:?} {:?} {:?}", e.name, e.kind, e.actor, e.descriptors);
+        }
+        let expected_md = file.replace(".txt", ".expected.md");
+        if let Ok(md) = std::fs::read_to_string(&expected_md) {
+            let expected = evaluation::example_events(&md);
+            let found = evaluation::check_example(&doc, &expected);
+            for (x, ok) in expected.iter().zip(&found) {
+                println!(
+                    "example {} {} -> {} {}: {}",
+                    x.sides,
+                    x.source,
+                    x.target,
+                    x.root,
+                    if *ok { "found" } else { "MISSED" }
+                );
+            }
+            println!("example events found: {}/{}", found.iter().filter(|f| **f).count(), found.len());
+        }
+        return;
+    }
+    if let Some(dir) = args.iter().position(|a| a == "--bench").and_then(|i| args.get(i + 1)) {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
+        paths.retain(|p| p.extension().is_some_and(|x| x == "txt"));
+        paths.sort();
+        let (actors, events) = (ActorCoder::new(), EventCoder::new());
+        let (mut pipeline_time, mut coding_time, mut n_events, mut bytes) = (0.0, 0.0, 0, 0);
+        for path in &paths {
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            bytes += text.len();
+            let mut doc = newsgraph_model::Document::new(path.display().to_string(), text);
+            let started = std::time::Instant::now();
+            pipeline.run(&mut doc);
+            pipeline_time += started.elapsed().as_secs_f64();
+            doc.events.clear();
+            let started = std::time::Instant::now();
+            actors.annotate(&mut doc);
+            events.annotate(&mut doc);
+            coding_time += started.elapsed().as_secs_f64();
+            n_events += doc.events.len();
+        }
+        let n = paths.len().max(1) as f64;
+        println!(
+            "{} articles ({} KB), {} events: pipeline {:.2} ms/article, coding {:.3} ms/article = {:.1}% on top of the rest",
+            paths.len(),
+            bytes / 1024,
+            n_events,
+            1e3 * pipeline_time / n,
+            1e3 * coding_time / n,
+            100.0 * coding_time / (pipeline_time - coding_time).max(1e-9)
+        );
+        return;
+    }
     if only.is_some() {
         for r in &records {
             let Ok(mut doc) = evaluation::record_document(r, Input::RawText) else { continue };

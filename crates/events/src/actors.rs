@@ -79,7 +79,7 @@ pub fn document_date(doc: &Document) -> Option<u32> {
 /// The code of a person known to the dictionary under one or more dated roles, on `date`.
 /// A person whose roles all ended before the date is an elite (`ELI`) of the last role's
 /// country; a person not yet in a role on the date gets no code from the dictionary. Without
-/// a date, the latest role counts.
+/// a date, the latest role counts, ended or not.
 pub fn person_code(dictionary: &ActorDictionary, entries: &[u32], date: Option<u32>) -> Option<String> {
     let mut roles: Vec<(u32, u32, &str)> = entries
         .iter()
@@ -106,8 +106,8 @@ pub fn person_code(dictionary: &ActorDictionary, entries: &[u32], date: Option<u
                 None
             }
         }
-        None if last.1 == u32::MAX => Some(last.2.to_string()),
-        None => Some(former(last.2)),
+        // Without a date, the latest role, as if the article were from its time.
+        None => Some(last.2.to_string()),
     }
 }
 

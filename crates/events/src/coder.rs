@@ -186,7 +186,7 @@ struct Sentence<'v, 'd> {
 }
 
 fn is_pronoun(view: &SentenceView, i: usize) -> bool {
-    view.upos(i) == Upos::Pron
+    (view.upos(i) == Upos::Pron && !is_relative(view, i))
         || matches!(
             view.word(i).to_lowercase().as_str(),
             "he" | "she"
@@ -298,7 +298,15 @@ impl Sentence<'_, '_> {
         if !DOCUMENTS.contains(&view.lemmas[h].as_str()) {
             return Vec::new();
         }
-        for acl in view.children_with(h, &[DepRel::Acl, DepRel::AclRelcl]) {
+        // "a report released in Kigali", and the same misparsed with "report" as the subject of
+        // "released".
+        let mut publishing: Vec<usize> = view.children_with(h, &[DepRel::Acl, DepRel::AclRelcl]).collect();
+        if let Some(v) = view.heads[h].filter(|&v| view.rel(h) == DepRel::Nsubj && view.is_verb(v)) {
+            if matches!(view.lemmas[v].as_str(), "release" | "publish" | "issue" | "circulate" | "present") {
+                publishing.push(v);
+            }
+        }
+        for acl in publishing {
             let args: Vec<usize> =
                 view.children_with(acl, &[DepRel::OblAgent, DepRel::Obl, DepRel::Nmod]).collect();
             for by_place in [true, false] {
@@ -353,7 +361,9 @@ impl Sentence<'_, '_> {
         let mut at = verb;
         let mut first = true;
         for _ in 0..MAX_CLIMB {
-            {
+            // "Xi asked him": a pronoun that is not reflexive is not its own clause's subject.
+            let own_clause = first && !reflexive && view.heads[pronoun] == Some(at);
+            if !own_clause {
                 if let Some(subj) = self.view.child(at, &[DepRel::Nsubj, DepRel::NsubjPass]) {
                     if subj != pronoun && !is_pronoun(view, subj) && (reflexive || subj < pronoun || !first) {
                         let sides = self.actors_of(subj, at);
@@ -368,6 +378,30 @@ impl Sentence<'_, '_> {
             match view.heads[at] {
                 Some(h) => at = h,
                 None => break,
+            }
+        }
+        // A person named earlier in the sentence, nearest first, other than the subject of the
+        // pronoun's own clause.
+        if kind == Kind::Person && !reflexive {
+            let own_subject = view.heads[pronoun].and_then(|h| view.child(h, &[DepRel::Nsubj]));
+            let own_entity =
+                own_subject.and_then(|s| self.cx.entity_at.get(view.doc_index(s)).copied().flatten());
+            for t in (0..pronoun).rev() {
+                let Some(e) = self.cx.entity_at.get(view.doc_index(t)).copied().flatten() else { continue };
+                if Some(e) == own_entity {
+                    continue;
+                }
+                let Some(entity) = view.doc.entities.get(e as usize) else { continue };
+                if entity.kind == EntityKind::Person {
+                    if let Some(code) = &entity.actor {
+                        return vec![Side {
+                            code: code.clone(),
+                            entity: Some(e),
+                            mention: view.span(pronoun),
+                            person: true,
+                        }];
+                    }
+                }
             }
         }
         let m = self.memory;
@@ -390,7 +424,12 @@ impl Sentence<'_, '_> {
         let mut at = verb;
         for step in 0..MAX_CLIMB {
             // Of several subjects (a misparse), the nearest before the verb that names an actor.
-            let subjects: Vec<usize> = view.children_with(at, &[DepRel::Nsubj, DepRel::Csubj]).collect();
+            // A passive subject on a clause that is not passive is its subject.
+            let mut rels = vec![DepRel::Nsubj, DepRel::Csubj];
+            if !view.is_passive(at) {
+                rels.push(DepRel::NsubjPass);
+            }
+            let subjects: Vec<usize> = view.children_with(at, &rels).collect();
             let nearest = if subjects.len() > 1 {
                 let actors: Vec<usize> =
                     subjects.iter().copied().filter(|&s| self.is_actor_like(s)).collect();
@@ -509,6 +548,15 @@ impl Sentence<'_, '_> {
         Some((at, verb))
     }
 
+    /// The direct object of a verb (else the indirect one), passing over a complementiser the
+    /// parser took for an object ("told allies that …").
+    fn object(&self, verb: usize) -> Option<usize> {
+        let view = self.view;
+        view.children_with(verb, &[DepRel::Obj])
+            .find(|&o| !is_relative(view, o))
+            .or_else(|| view.children_with(verb, &[DepRel::Iobj]).find(|&o| !is_relative(view, o)))
+    }
+
     /// True when `verb` is `governor` or reached from it by infinitive complements only
     /// ("are seeking to deepen"): the subject is the verb's own in meaning.
     fn controls(&self, governor: usize, verb: usize) -> bool {
@@ -592,7 +640,7 @@ impl Sentence<'_, '_> {
             // A parser may label a passive subject as an active one.
             view.child(verb, &[DepRel::NsubjPass]).or_else(|| view.child(verb, &[DepRel::Nsubj]))
         } else {
-            view.child(verb, &[DepRel::Obj]).or_else(|| view.child(verb, &[DepRel::Iobj]))
+            self.object(verb)
         };
         let nouns = object.map(|o| noun_phrases(view, o)).unwrap_or_default();
         let mut preps: Vec<(String, Vec<String>)> = Vec::new();
@@ -963,7 +1011,7 @@ impl Sentence<'_, '_> {
     fn verb_pattern(&self, verb: usize) -> Option<Pattern> {
         let view = self.view;
         let particle = view.child(verb, &[DepRel::CompoundPrt]).map(|p| view.lemmas[p].clone());
-        let object = view.child(verb, &[DepRel::Obj]);
+        let object = view.children_with(verb, &[DepRel::Obj]).find(|&o| !is_relative(view, o));
         let nouns = object.map(|o| noun_phrases(view, o)).unwrap_or_default();
         let mut preps = Vec::new();
         for c in view.children_with(verb, &[DepRel::Obl, DepRel::Nmod]) {
@@ -992,7 +1040,14 @@ impl Sentence<'_, '_> {
                 let sides = self.subject(head).map(|(s, v)| self.actors_of(s, v)).unwrap_or_default();
                 return Some((head, sides));
             }
-            if !matches!(view.rel(at), DepRel::Conj | DepRel::Xcomp | DepRel::Advcl | DepRel::Ccomp) {
+            // Up through complements and coordination; an adverbial clause ("as …", "while …")
+            // is the writer's, not part of what is reported.
+            let to_infinitive = view
+                .children_with(at, &[DepRel::Mark])
+                .any(|m| view.lemmas[m] == "to" || view.lemmas[m] == "in");
+            if !(matches!(view.rel(at), DepRel::Conj | DepRel::Xcomp | DepRel::Ccomp)
+                || (view.rel(at) == DepRel::Advcl && to_infinitive))
+            {
                 return None;
             }
             at = head;
@@ -1198,6 +1253,34 @@ fn code_sentence(
     }
     // Governors that governed something emit no event of their own; report verbs never do.
     finals.retain(|c| !consumed.contains(&c.verb) && c.pattern.governs != Some(Governs::Report));
+    // "X alleged that Y …": an accusation of Y, whatever Y is said to have done.
+    for v in 0..view.len() {
+        if !view.is_verb(v) || !matches!(view.lemmas[v].as_str(), "allege" | "accuse") {
+            continue;
+        }
+        let Some(content) = view.child(v, &[DepRel::Ccomp]) else { continue };
+        let Some(accused) = view.child(content, &[DepRel::Nsubj, DepRel::NsubjPass]) else { continue };
+        let subject = sentence.subject(v).or_else(|| sentence.subject_on_the_left(v));
+        let speakers = subject.map(|(s, at)| sentence.actors_of(s, at)).unwrap_or_default();
+        let targets = sentence.actors_of(accused, content);
+        if speakers.is_empty() || targets.is_empty() || finals.iter().any(|c| c.verb == v) {
+            continue;
+        }
+        let Some(pattern) = sentence.verb_pattern(v) else { continue };
+        finals.push(Candidate {
+            verb: v,
+            code: "112".to_string(),
+            pattern: Pattern { governs: None, ..pattern },
+            sources: speakers,
+            targets,
+            negated: false,
+            modality: Modality::Asserted,
+            cue: (v, v),
+            own_subject: true,
+            located: false,
+            keyed_noun: false,
+        });
+    }
 
     for c in finals {
         let mut c = c;
@@ -1210,8 +1293,7 @@ fn code_sentence(
         let mut accusation: Option<(Vec<Side>, usize)> = None;
         if let Some((rv, speakers)) = &reporter {
             c.modality = Modality::Reported;
-            let root = codebook::lookup(&c.code).map(|x| x.quad_class).unwrap_or(0);
-            let violent = root == 4 || codebook::root_of(&c.code) == "13";
+            let violent = codebook::lookup(&c.code).is_some_and(|x| x.quad_class == 4);
             let speakers: Vec<Side> = speakers.iter().filter(|s| is_party(s)).cloned().collect();
             if !speakers.is_empty() {
                 let same = c.sources.iter().any(|src| speakers.iter().any(|s| same_actor(s, src)));

@@ -330,6 +330,94 @@ pub fn evaluate(
     report
 }
 
+/// One event of a worked example's table ("China → Russia | … | 12 Reject (1222 …)").
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExampleEvent {
+    /// The table's own words for the two sides ("China → Russia").
+    pub sides: String,
+    /// Source actor code read from the words (country or organisation).
+    pub source: String,
+    /// Target actor code, empty when the event has none.
+    pub target: String,
+    /// CAMEO root ("12").
+    pub root: String,
+}
+
+/// Read the events table of a worked example's `.expected.md` (the section "Events between
+/// actors": rows `| source → target | what | CAMEO | note |`; `↔` makes two events). Sides are
+/// coded with the actor dictionary from the names they give ("China (Xi) → Russia (Putin)" →
+/// CHN, RUS).
+pub fn example_events(markdown: &str) -> Vec<ExampleEvent> {
+    let dictionary = crate::ActorDictionary::builtin();
+    let code_of = |words: &str| -> String {
+        // The side's own name, before any parenthesis.
+        let name = words.split('(').next().unwrap_or("").trim();
+        let tokens: Vec<&str> = name.split_whitespace().collect();
+        dictionary
+            .find_names(&tokens)
+            .first()
+            .map(|h| dictionary.entry(h.entry).code.clone())
+            .unwrap_or_default()
+    };
+    let mut out = Vec::new();
+    let mut in_section = false;
+    for line in markdown.lines() {
+        if line.starts_with('#') {
+            in_section = line.to_lowercase().contains("events between actors");
+            continue;
+        }
+        if !in_section || !line.starts_with('|') {
+            continue;
+        }
+        let cells: Vec<&str> = line.trim_matches('|').split('|').map(str::trim).collect();
+        if cells.len() < 3 || cells[0].starts_with("---") || cells[0] == "source → target" {
+            continue;
+        }
+        let digits: String = cells[2].chars().take_while(|c| c.is_ascii_digit()).collect();
+        if digits.len() < 2 {
+            continue;
+        }
+        let root = digits[..2].to_string();
+        let (pair, both) = match cells[0].split_once('↔') {
+            Some((a, b)) => ((a, b), true),
+            None => match cells[0].split_once('→') {
+                Some((a, b)) => ((a, b), false),
+                None => ((cells[0], ""), false),
+            },
+        };
+        let (a, b) = (code_of(pair.0), code_of(pair.1));
+        if a.is_empty() {
+            continue;
+        }
+        out.push(ExampleEvent {
+            sides: cells[0].to_string(),
+            source: a.clone(),
+            target: b.clone(),
+            root: root.clone(),
+        });
+        if both {
+            out.push(ExampleEvent { sides: cells[0].to_string(), source: b, target: a, root });
+        }
+    }
+    out
+}
+
+/// For each example event, whether an event of the document has compatible sides and the same
+/// root; a table event without a target matches an event with any target.
+pub fn check_example(doc: &Document, expected: &[ExampleEvent]) -> Vec<bool> {
+    expected
+        .iter()
+        .map(|x| {
+            doc.events.iter().any(|e| {
+                let target = e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("");
+                codebook::root_of(&e.cameo) == x.root
+                    && compatible(&x.source, &e.source.code)
+                    && (x.target.is_empty() || compatible(&x.target, target))
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -340,6 +428,22 @@ mod tests {
 
     fn ours(s: &str, t: &str, c: &str) -> Predicted {
         Predicted { source: s.into(), target: t.into(), code: c.into() }
+    }
+
+    #[test]
+    fn example_tables_are_read() {
+        let md = "# Title\n## Events between actors (CAMEO codes)\n\
+| source → target | what | CAMEO | note |\n|---|---|---|---|\n\
+| China → Russia | will not provide weapons | 12 Reject (1222 reject) | x |\n\
+| USA (White House) | declined to comment | 011 Decline comment | |\n\
+| Ukraine ↔ Russia | summit | 04 Consult (046) | planned |\n## Next\n| Mars → Venus | x | 19 | |\n";
+        let events = example_events(md);
+        let got: Vec<(&str, &str, &str)> =
+            events.iter().map(|e| (e.source.as_str(), e.target.as_str(), e.root.as_str())).collect();
+        assert_eq!(
+            got,
+            [("CHN", "RUS", "12"), ("USA", "", "01"), ("UKR", "RUS", "04"), ("RUS", "UKR", "04")]
+        );
     }
 
     #[test]

@@ -176,9 +176,15 @@ impl<'d> SentenceView<'d> {
                 && matches!(t.tag, Tag::Nn | Tag::Nns | Tag::Nnp | Tag::Nnps | Tag::Prp | Tag::Cd))
     }
 
-    /// True for a passive clause headed by `i`.
+    /// True for a passive clause headed by `i`: a passive auxiliary that is a form of "be" or
+    /// "get" ("having provided" labelled passive by a parser is not), or a passive subject
+    /// without any auxiliary of another verb.
     pub fn is_passive(&self, i: usize) -> bool {
-        self.child(i, &[DepRel::AuxPass, DepRel::NsubjPass, DepRel::CsubjPass]).is_some()
+        let auxiliaries: Vec<usize> = self.children_with(i, &[DepRel::AuxPass]).collect();
+        if !auxiliaries.is_empty() {
+            return auxiliaries.iter().any(|&a| matches!(self.lemmas[a].as_str(), "be" | "get" | "become"));
+        }
+        self.child(i, &[DepRel::NsubjPass, DepRel::CsubjPass]).is_some()
     }
 
     /// Tokens of the subtree of `i`, in order, at most `limit` of them.

@@ -40,7 +40,14 @@ fn peak_rss_kb() -> u64 {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let data = args.first().cloned().unwrap_or_else(|| "../shared/data/extraction/trafilatura-eval.tar.gz".into());
+    if args.first().map(String::as_str) == Some("--read") {
+        if let Some(path) = args.get(1) {
+            read_and_time(std::path::Path::new(path));
+        }
+        return;
+    }
+    let data =
+        args.first().cloned().unwrap_or_else(|| "../shared/data/extraction/trafilatura-eval.tar.gz".into());
     let copies: usize = args.get(1).and_then(|c| c.parse().ok()).unwrap_or(3);
     let pages = match newsgraph_ingest::evaluation::load(data.as_ref()) {
         Ok(p) => p,
@@ -65,13 +72,25 @@ fn main() {
         for p in &pages {
             n += 1;
             let uri = format!("{}?copy={copy}", p.url);
-            let req = format!("GET / HTTP/1.1\r\nHost: example\r\n\r\n");
-            let _ = file.write_all(&gz(&record("request", &uri, "application/http; msgtype=request", req.as_bytes(), n)));
+            let req = "GET / HTTP/1.1\r\nHost: example\r\n\r\n";
+            let _ = file.write_all(&gz(&record(
+                "request",
+                &uri,
+                "application/http; msgtype=request",
+                req.as_bytes(),
+                n,
+            )));
             n += 1;
             let mut http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n".to_vec();
             http.extend_from_slice(&p.html);
             bytes += http.len();
-            let _ = file.write_all(&gz(&record("response", &uri, "application/http; msgtype=response", &http, n)));
+            let _ = file.write_all(&gz(&record(
+                "response",
+                &uri,
+                "application/http; msgtype=response",
+                &http,
+                n,
+            )));
         }
     }
     let _ = file.flush();
@@ -85,10 +104,21 @@ fn main() {
         size as f64 / 1e6
     );
 
+    // Read in a fresh process, so that its peak memory is the reader's alone.
+    drop(pages);
+    let status = std::env::current_exe()
+        .and_then(|exe| std::process::Command::new(exe).arg("--read").arg(&path).status());
+    if let Err(e) = status {
+        eprintln!("cannot run the reading process: {e}");
+    }
+    let _ = std::fs::remove_file(&path);
+}
+
+fn read_and_time(path: &std::path::Path) {
     // Records only: gunzip and split.
     let start = Instant::now();
     let mut records = 0u64;
-    match std::fs::File::open(&path).map(std::io::BufReader::new) {
+    match std::fs::File::open(path).map(std::io::BufReader::new) {
         Ok(input) => match newsgraph_ingest::warc::Reader::new(input, usize::MAX) {
             Ok(mut reader) => {
                 while let Some(r) = reader.next_record() {
@@ -106,7 +136,7 @@ fn main() {
 
     // Full documents.
     let start = Instant::now();
-    let mut docs = newsgraph_ingest::read(std::slice::from_ref(&path), &newsgraph_ingest::ReadOptions::default());
+    let mut docs = newsgraph_ingest::read(&[path.to_path_buf()], &newsgraph_ingest::ReadOptions::default());
     let mut ok = 0u64;
     for item in docs.by_ref() {
         if item.is_ok() {
@@ -122,5 +152,4 @@ fn main() {
         ok as f64 / t
     );
     println!("peak resident memory: {:.0} MB", peak_rss_kb() as f64 / 1024.0);
-    let _ = std::fs::remove_file(&path);
 }

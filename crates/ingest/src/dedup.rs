@@ -58,10 +58,7 @@ fn hash64<T: Hash + ?Sized>(value: &T) -> u64 {
 
 /// The lowercase words of a text.
 fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
-        .collect()
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect()
 }
 
 /// The SimHash fingerprint of a word sequence (3-word shingles).
@@ -162,7 +159,8 @@ impl Deduplicator {
 mod tests {
     use super::*;
 
-    const STORY: &str = "GENEVA (Reuters) - The World Health Organization said on Tuesday that the number of \
+    const STORY: &str =
+        "GENEVA (Reuters) - The World Health Organization said on Tuesday that the number of \
         new cases had fallen for the third week in a row, but warned that testing had dropped sharply in \
         many countries and that the virus was still spreading fast in parts of Asia and Africa.";
 

@@ -347,6 +347,33 @@ pub fn page_language(page: &EvalPage) -> &'static str {
     }
 }
 
+/// Scores per page language (`de`, `en`, `other`), in that order.
+pub fn score_by_language(pages: &[EvalPage], outputs: &[Output]) -> Vec<(&'static str, Scores)> {
+    let mut out: Vec<(&'static str, Scores)> =
+        ["de", "en", "other"].iter().map(|l| (*l, Scores::default())).collect();
+    for (p, o) in pages.iter().zip(outputs) {
+        let lang = page_language(p);
+        if let Some((_, s)) = out.iter_mut().find(|(l, _)| *l == lang) {
+            score_page(p, o, s);
+        }
+    }
+    out
+}
+
+/// Run the [`crate::Deduplicator`] over the extracted texts of distinct pages: every link it
+/// makes is a candidate false positive. Returns `(page, earlier page, distance)`.
+pub fn duplicate_links(pages: &[EvalPage], outputs: &[Output]) -> Vec<(String, String, u32)> {
+    let mut dedup = crate::Deduplicator::new();
+    let mut links = Vec::new();
+    for (p, o) in pages.iter().zip(outputs) {
+        let mut doc = newsgraph_model::Document::new(p.file.clone(), o.text.clone());
+        if let Some(d) = dedup.check(&mut doc) {
+            links.push((p.file.clone(), d.of, d.distance));
+        }
+    }
+    links
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -384,31 +411,4 @@ mod tests {
         score_page(&page, &Output { authors: vec!["X".into()], ..Output::default() }, &mut s);
         assert_eq!(s.author, (1, 2));
     }
-}
-
-/// Scores per page language (`de`, `en`, `other`), in that order.
-pub fn score_by_language(pages: &[EvalPage], outputs: &[Output]) -> Vec<(&'static str, Scores)> {
-    let mut out: Vec<(&'static str, Scores)> =
-        ["de", "en", "other"].iter().map(|l| (*l, Scores::default())).collect();
-    for (p, o) in pages.iter().zip(outputs) {
-        let lang = page_language(p);
-        if let Some((_, s)) = out.iter_mut().find(|(l, _)| *l == lang) {
-            score_page(p, o, s);
-        }
-    }
-    out
-}
-
-/// Run the [`crate::Deduplicator`] over the extracted texts of distinct pages: every link it
-/// makes is a candidate false positive. Returns `(page, earlier page, distance)`.
-pub fn duplicate_links(pages: &[EvalPage], outputs: &[Output]) -> Vec<(String, String, u32)> {
-    let mut dedup = crate::Deduplicator::new();
-    let mut links = Vec::new();
-    for (p, o) in pages.iter().zip(outputs) {
-        let mut doc = newsgraph_model::Document::new(p.file.clone(), o.text.clone());
-        if let Some(d) = dedup.check(&mut doc) {
-            links.push((p.file.clone(), d.of, d.distance));
-        }
-    }
-    links
 }

@@ -78,7 +78,11 @@ fn drain_warc(data: Vec<u8>) -> usize {
 #[test]
 fn mutated_warc_files_are_read_to_the_end() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    for name in ["warcio-example.warc.gz", "warcio-example-iana.org-chunked.warc", "resiliparse-block-sized-records.warc"] {
+    for name in [
+        "warcio-example.warc.gz",
+        "warcio-example-iana.org-chunked.warc",
+        "resiliparse-block-sized-records.warc",
+    ] {
         let data = std::fs::read(fixture(name)).unwrap();
         for _ in 0..150 {
             drain_warc(mutate(&mut rng, &data));
@@ -104,7 +108,9 @@ fn deep_nesting_and_binary_and_empty_files() {
     let dir = std::env::temp_dir().join(format!("ng-ingest-robust-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let deep = dir.join("deep.html");
-    let html = "<div>".repeat(100_000) + "<p>Inside the deepest element there is a sentence.</p>" + &"</div>".repeat(100_000);
+    let html = "<div>".repeat(100_000)
+        + "<p>Inside the deepest element there is a sentence.</p>"
+        + &"</div>".repeat(100_000);
     std::fs::write(&deep, html).unwrap();
     let binary = dir.join("photo.html");
     std::fs::write(&binary, [0x89u8, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0xfe, 0]).unwrap();
@@ -132,7 +138,8 @@ fn fifty_megabyte_page_is_cut_and_read() {
     let dir = std::env::temp_dir().join(format!("ng-ingest-big-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let big = dir.join("big.html");
-    let para = "<p>The committee met again on Thursday, and the chair said the report would be ready soon.</p>\n";
+    let para =
+        "<p>The committee met again on Thursday, and the chair said the report would be ready soon.</p>\n";
     let mut html = String::with_capacity(50 << 20);
     html.push_str("<html><body><article>");
     while html.len() < 50 << 20 {
@@ -144,6 +151,9 @@ fn fifty_megabyte_page_is_cut_and_read() {
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(items.len(), 1);
     let doc = items[0].as_ref().unwrap();
-    assert!(doc.diagnostics.iter().any(|d| d.message.contains("big.html") && d.message.contains("only the first")));
+    assert!(doc
+        .diagnostics
+        .iter()
+        .any(|d| d.message.contains("big.html") && d.message.contains("only the first")));
     assert!(doc.text.starts_with("The committee met again"));
 }

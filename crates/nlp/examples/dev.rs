@@ -390,51 +390,19 @@ fn main() {
             });
         }
         Some("build") => {
-            // Train every model as shipped, caching the jackknifed tags.
+            // Train every model as shipped (the library's `train::all`, as `newsgraph train all`).
             let data = std::path::Path::new("/work/shared/data");
             let out = std::path::Path::new("/work/main/crates/nlp/models");
             let t0 = Instant::now();
             let log = |m: String| eprintln!("[{:.0}s] {m}", t0.elapsed().as_secs_f64());
-            let tagger = newsgraph_nlp::train::tagger(data, &TaggerOptions::default(), log).unwrap();
+            let (tagger, parser, ner, lemmas) = newsgraph_nlp::train::all(data, 5, log).unwrap();
             std::fs::write(out.join("tagger.bin"), tagger.to_bytes()).unwrap();
-            std::fs::write("/tmp/nlp-tagger.bin", tagger.to_bytes()).unwrap();
-            let lem = newsgraph_nlp::train::lemmatizer(data).unwrap();
-            std::fs::write(out.join("lemmas.bin"), lem.to_bytes()).unwrap();
-            let tags = match std::fs::read_to_string("/tmp/nlp-train-tags.txt") {
-                Ok(text) if text.lines().count() == train.len() => text
-                    .lines()
-                    .map(|l| {
-                        l.split(' ')
-                            .filter(|x| !x.is_empty())
-                            .map(|x| {
-                                let (u, t) = x.split_once('|').unwrap();
-                                (newsgraph_model::Upos::parse(u), newsgraph_model::Tag::parse(t))
-                            })
-                            .collect()
-                    })
-                    .collect(),
-                _ => {
-                    let tags =
-                        newsgraph_nlp::train::jackknife_tags(&train, 5, &TaggerOptions::default(), log);
-                    let mut text = String::new();
-                    for t in &tags {
-                        for (u, x) in t {
-                            text.push_str(&format!("{u}|{x} "));
-                        }
-                        text.push('\n');
-                    }
-                    std::fs::write("/tmp/nlp-train-tags.txt", text).unwrap();
-                    tags
-                }
-            };
-            log("tags ready".into());
-            let parser =
-                Parser::train(&train, &tags, &ParserOptions { epochs: 10, ..Default::default() }, |e, _| {
-                    log(format!("parser epoch {e}"))
-                });
             std::fs::write(out.join("parser.bin"), parser.to_bytes()).unwrap();
+            std::fs::write(out.join("ner.bin"), ner.to_bytes()).unwrap();
+            std::fs::write(out.join("lemmas.bin"), lemmas.to_bytes()).unwrap();
+            std::fs::write("/tmp/nlp-tagger.bin", tagger.to_bytes()).unwrap();
             std::fs::write("/tmp/nlp-parser.bin", parser.to_bytes()).unwrap();
-            log("parser saved".into());
+            eprintln!("[{:.0}s] saved", t0.elapsed().as_secs_f64());
         }
         _ => eprintln!("usage: dev tagger|parser|ner"),
     }

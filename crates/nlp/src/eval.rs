@@ -285,14 +285,16 @@ pub fn run(
         score_names(&mut ours, &gold, &predicted);
     }
 
-    // Speed: tag, parse and names over the gold words, one thread, best of three.
+    // Speed: tag, parse and names over the gold words, one thread, best of three, in CPU time
+    // of the thread (wall time where the system does not tell it), so that other work on the
+    // machine does not count.
     let forms: Vec<Vec<&str>> = treebank.iter().map(|s| s.forms()).collect();
     let mut best = f64::MAX;
     let mut scratch = TagScratch::default();
     let mut classes = Vec::new();
     let mut found = 0usize;
     for _ in 0..3 {
-        let t0 = Instant::now();
+        let clock = Clock::start();
         for f in &forms {
             tagger.predict_classes(f, &mut scratch, &mut classes);
             let tags: Vec<_> = classes.iter().map(|&c| tagger.class(c)).collect();
@@ -300,7 +302,7 @@ pub fn run(
             let upos: Vec<Upos> = tags.iter().map(|t| t.0).collect();
             found += recognizer.predict(f, &upos).len() + arcs.len();
         }
-        best = best.min(t0.elapsed().as_secs_f64());
+        best = best.min(clock.seconds());
     }
     log(format!("timed {found} outputs"));
     ours.tokens_per_second = n_words as f64 / best.max(1e-9);
@@ -313,6 +315,30 @@ pub fn run(
         }
     }
     Ok(report)
+}
+
+/// Thread CPU time on Linux (`/proc/thread-self/schedstat`), wall time elsewhere.
+struct Clock {
+    wall: Instant,
+    cpu: Option<f64>,
+}
+
+fn thread_cpu_seconds() -> Option<f64> {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: f64 = text.split_whitespace().next()?.parse().ok()?;
+    Some(ns / 1e9)
+}
+
+impl Clock {
+    fn start() -> Clock {
+        Clock { wall: Instant::now(), cpu: thread_cpu_seconds() }
+    }
+    fn seconds(&self) -> f64 {
+        match (self.cpu, thread_cpu_seconds()) {
+            (Some(a), Some(b)) if b > a => b - a,
+            _ => self.wall.elapsed().as_secs_f64(),
+        }
+    }
 }
 
 fn score_names(scores: &mut Scores, gold: &[(usize, usize, String)], predicted: &[(usize, usize, String)]) {
@@ -418,7 +444,8 @@ fn run_peer(
         score_names(&mut scores, &gold, &predicted);
     }
     let tokens = v["timing"]["tokens"].as_f64().unwrap_or(0.0);
-    let seconds = v["timing"]["seconds"].as_f64().unwrap_or(0.0);
+    let seconds =
+        v["timing"]["cpu_seconds"].as_f64().or_else(|| v["timing"]["seconds"].as_f64()).unwrap_or(0.0);
     scores.tokens_per_second = if seconds > 0.0 { tokens / seconds } else { 0.0 };
     Ok(scores)
 }
@@ -477,6 +504,7 @@ impl fmt::Display for Report {
         if let Some(l) = o.lemma {
             writeln!(f, "Lemma accuracy (ours, predicted tags): {l:.2}")?;
         }
+        writeln!(f, "Speed is CPU time of one thread over the EWT words (ours: best of 3 runs; spaCy: one run of nlp.pipe, lemmatiser off).")?;
         if let Some(note) = &self.peer_note {
             writeln!(f, "spaCy peer not run: {note}")?;
         }

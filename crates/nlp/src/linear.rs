@@ -291,6 +291,21 @@ impl Weights {
         }
     }
 
+    /// Add the weights of `features` for the classes in `range` only to `scores[range]`.
+    #[inline]
+    pub fn score_range(&self, features: &[u32], range: std::ops::Range<usize>, scores: &mut [i32]) {
+        let end = range.end.min(self.n_classes).min(scores.len());
+        let start = range.start.min(end);
+        let scores = &mut scores[start..end];
+        for &f in features {
+            if let Some(row) = self.row(f) {
+                for (s, &w) in scores.iter_mut().zip(&row[start..end]) {
+                    *s += i32::from(w);
+                }
+            }
+        }
+    }
+
     /// The best class; `scores` is filled with every class's score.
     pub fn best(&self, features: &[u32], scores: &mut [i32]) -> usize {
         scores.iter_mut().for_each(|s| *s = 0);

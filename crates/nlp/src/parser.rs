@@ -133,6 +133,16 @@ impl State {
         self.stack.len() >= 2
     }
 
+    /// The move to make when it is the only legal one.
+    fn only_move(&self) -> Option<usize> {
+        match (self.can_shift(), self.can_left(), self.can_right()) {
+            (true, false, false) => Some(SHIFT),
+            (false, true, false) => Some(LEFT),
+            (false, false, true) => Some(RIGHT),
+            _ => None,
+        }
+    }
+
     fn legal(&self, class: usize) -> bool {
         if class == SHIFT {
             self.can_shift()
@@ -466,10 +476,15 @@ impl Parser {
         let mut feats = Vec::with_capacity(96);
         let mut label_scores = vec![0i32; self.labels.len()];
         while !st.done() {
-            features(&st, &tokens, &mut feats);
-            let mut scores = [0i32; N_MOVES];
-            self.weights.score(&feats, &mut scores);
-            let class = best_legal(&st, &scores);
+            let class = match st.only_move() {
+                Some(class) => class,
+                None => {
+                    features(&st, &tokens, &mut feats);
+                    let mut scores = [0i32; N_MOVES];
+                    self.weights.score(&feats, &mut scores);
+                    best_legal(&st, &scores)
+                }
+            };
             let label = match st.arc_of(class) {
                 Some((head, dep)) => {
                     label_features(&st, &tokens, head, dep, &mut feats);
@@ -548,27 +563,34 @@ impl Parser {
                 let g = &golds[gi];
                 let mut st = State::new(g.tokens.len());
                 while !st.done() {
-                    features(&st, &g.tokens, &mut feats);
-                    let mut scores = [0f32; N_MOVES];
-                    model.score(&feats, &mut scores);
-                    let guess = best_legal(&st, &scores);
-                    let mut min_cost = u32::MAX;
-                    for (c, cost) in costs.iter_mut().enumerate() {
-                        *cost = if st.legal(c) { st.cost(c, &g.heads) } else { u32::MAX };
-                        min_cost = min_cost.min(*cost);
-                    }
-                    let mut best_zero = usize::MAX;
-                    for c in 0..N_MOVES {
-                        if costs[c] == min_cost && (best_zero == usize::MAX || scores[c] > scores[best_zero])
-                        {
-                            best_zero = c;
+                    let (guess, best_zero) = match st.only_move() {
+                        Some(m) => (m, m),
+                        None => {
+                            features(&st, &g.tokens, &mut feats);
+                            let mut scores = [0f32; N_MOVES];
+                            model.score(&feats, &mut scores);
+                            let guess = best_legal(&st, &scores);
+                            let mut min_cost = u32::MAX;
+                            for (c, cost) in costs.iter_mut().enumerate() {
+                                *cost = if st.legal(c) { st.cost(c, &g.heads) } else { u32::MAX };
+                                min_cost = min_cost.min(*cost);
+                            }
+                            let mut best_zero = usize::MAX;
+                            for c in 0..N_MOVES {
+                                if costs[c] == min_cost
+                                    && (best_zero == usize::MAX || scores[c] > scores[best_zero])
+                                {
+                                    best_zero = c;
+                                }
+                            }
+                            model.tick();
+                            if costs[guess] > min_cost {
+                                model.update(&feats, best_zero, 1.0);
+                                model.update(&feats, guess, -1.0);
+                            }
+                            (guess, best_zero)
                         }
-                    }
-                    model.tick();
-                    if costs[guess] > min_cost {
-                        model.update(&feats, best_zero, 1.0);
-                        model.update(&feats, guess, -1.0);
-                    }
+                    };
                     let explore = epoch >= options.explore_from && next_f64(&mut rng) < options.explore_rate;
                     let class = if explore { guess } else { best_zero };
                     let label = match st.arc_of(class) {

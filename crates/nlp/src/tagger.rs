@@ -130,16 +130,10 @@ const T_LAST_SHAPE: u32 = 36;
 const T_AMB0_AMB1_AMB2: u32 = 37;
 const T_TAG1_AMB0_AMB1: u32 = 38;
 const T_CASE_FLAGS: u32 = 39;
-const T_CASE_LOWER: u32 = 40;
-const T_CASE_FLAGS_TAG1: u32 = 41;
 const T_FAMB0: u32 = 42;
 const T_FAMB0_TAG1: u32 = 43;
 const T_FAMB1: u32 = 44;
 const T_FAMB0_CASE: u32 = 45;
-const T_CAPS3: u32 = 46;
-const T_CAPS5: u32 = 47;
-const T_TAG1_CAPS3: u32 = 48;
-const T_CAPS3_LOWER: u32 = 51;
 // Second pass only.
 const T_R0: u32 = 60;
 const T_R0_LOWER: u32 = 61;
@@ -270,22 +264,10 @@ fn features(cx: &Context<'_>, i: usize, history: &[u16], out: &mut Vec<u32>) {
     push(out, T_TAG1_AMB0_AMB1, &[t1, a0, a1]);
     let case_flags = u64::from(w.flags & (flag::TITLE | flag::UPPER | flag::LOWER)) | u64::from(i == 0) << 8;
     push(out, T_CASE_FLAGS, &[case, case_flags]);
-    push(out, T_CASE_FLAGS_TAG1, &[case, case_flags, t1]);
-    push(out, T_CASE_LOWER, &[case, w.lower]);
     push(out, T_FAMB0, &[f0]);
     push(out, T_FAMB0_TAG1, &[f0, t1]);
     push(out, T_FAMB1, &[f1]);
     push(out, T_FAMB0_CASE, &[f0, case_flags, case]);
-    let caps = |a: Option<&WordAtoms>| {
-        a.map_or(NONE, |a| {
-            u64::from(a.flags & (flag::TITLE | flag::UPPER | flag::LOWER | flag::PUNCT | flag::DIGIT))
-        })
-    };
-    let c3 = [caps(p1), caps(Some(w)), caps(n1)];
-    push(out, T_CAPS3, &c3);
-    push(out, T_CAPS5, &[caps(p2), c3[0], c3[1], c3[2], caps(n2)]);
-    push(out, T_TAG1_CAPS3, &[t1, c3[0], c3[1], c3[2]]);
-    push(out, T_CAPS3_LOWER, &[c3[0], c3[1], c3[2], w.lower]);
 }
 
 /// The features of the Penn model for word `i`: a compact set around the UPOS tags.
@@ -333,13 +315,29 @@ fn run_pass(
             Some(first) => penn_features(cx, first, i, out, feats),
             None => features(cx, i, out, feats),
         }
-        let best = weights.best(feats, scores);
-        let class = match (allowed, cx.first) {
-            (Some(allowed), Some(first)) => best_allowed(scores, &allowed[first[i] as usize]).unwrap_or(best),
-            _ => best,
+        let range = match (allowed, cx.first) {
+            (Some(allowed), Some(first)) => {
+                allowed.get(first[i] as usize).and_then(|a| contiguous(a)).filter(|r| r.end <= scores.len())
+            }
+            _ => None,
+        };
+        let class = match range {
+            Some(range) => {
+                // Only the pairs of the word's UPOS are scored.
+                scores[range.clone()].iter_mut().for_each(|s| *s = 0);
+                weights.score_range(feats, range.clone(), scores);
+                range.start + argmax(&scores[range])
+            }
+            None => weights.best(feats, scores),
         };
         out.push(class as u16);
     }
+}
+
+/// The classes of a sorted, gap-free list as a range (`None` if empty or with gaps).
+fn contiguous(list: &[u16]) -> Option<std::ops::Range<usize>> {
+    let (&first, &last) = (list.first()?, list.last()?);
+    (last as usize + 1 - first as usize == list.len()).then_some(first as usize..last as usize + 1)
 }
 
 fn best_allowed<T: PartialOrd + Copy>(scores: &[T], allowed: &[u16]) -> Option<usize> {
@@ -400,20 +398,17 @@ impl Tagger {
         mut report: impl FnMut(usize, usize, &Tagger, f64),
     ) -> Tagger {
         // Pair classes, in order of first appearance.
-        let mut classes: Vec<(Upos, Tag)> = Vec::new();
+        // Pair classes sorted by UPOS, so that the pairs of one UPOS are a contiguous range.
+        let mut classes: Vec<(Upos, Tag)> =
+            sentences.iter().flat_map(|s| s.words.iter().map(|w| (w.upos, w.xpos))).collect();
+        classes.sort_unstable();
+        classes.dedup();
         let mut gold: Vec<Vec<u16>> = Vec::with_capacity(sentences.len());
         let mut gold_upos: Vec<Vec<u16>> = Vec::with_capacity(sentences.len());
         for s in sentences {
             let mut ys = Vec::with_capacity(s.words.len());
             for w in &s.words {
-                let pair = (w.upos, w.xpos);
-                let c = match classes.iter().position(|&c| c == pair) {
-                    Some(c) => c,
-                    None => {
-                        classes.push(pair);
-                        classes.len() - 1
-                    }
-                };
+                let c = classes.binary_search(&(w.upos, w.xpos)).unwrap_or(0);
                 ys.push(c as u16);
             }
             gold_upos.push(s.words.iter().map(|w| w.upos.index() as u16).collect());

@@ -130,8 +130,35 @@ pub fn parser(
 ) -> Result<Parser, DataError> {
     let train = ewt(data, Split::Train)?;
     let tags = jackknife_tags(&train, folds, tagger_options, &mut log);
+    Ok(parser_on(&train, &tags, options, log))
+}
+
+fn parser_on(
+    train: &[TreebankSentence],
+    tags: &[Vec<(Upos, Tag)>],
+    options: &ParserOptions,
+    mut log: impl FnMut(String),
+) -> Parser {
     log(format!("parser: {} training sentences", train.len()));
-    Ok(Parser::train(&train, &tags, options, |epoch, _| log(format!("parser: epoch {epoch} done"))))
+    Parser::train(train, tags, options, |epoch, _| log(format!("parser: epoch {epoch} done")))
+}
+
+/// All four models, as [`tagger`], [`parser`], [`recognizer`] and [`lemmatizer`] make them,
+/// with the jackknifed tags computed once for both the parser and the recogniser.
+pub fn all(
+    data: &Path,
+    folds: usize,
+    mut log: impl FnMut(String),
+) -> Result<(Tagger, Parser, Recognizer, Lemmatizer), DataError> {
+    let tagger_options = TaggerOptions::default();
+    let tagger = tagger(data, &tagger_options, &mut log)?;
+    let lemmas = lemmatizer(data)?;
+    let train = ewt(data, Split::Train)?;
+    let names = uner(data, Split::Train)?;
+    let tags = jackknife_tags(&train, folds, &tagger_options, &mut log);
+    let parser = parser_on(&train, &tags, &ParserOptions::default(), &mut log);
+    let recognizer = recognizer_on(&names, &train, &tags, &RecognizerOptions::default(), &mut log);
+    Ok((tagger, parser, recognizer, lemmas))
 }
 
 /// Train the recogniser on UNER train (early release), with UPOS tags jackknifed over EWT
@@ -146,6 +173,16 @@ pub fn recognizer(
     let names = uner(data, Split::Train)?;
     let train = ewt(data, Split::Train)?;
     let tags = jackknife_tags(&train, folds, tagger_options, &mut log);
+    Ok(recognizer_on(&names, &train, &tags, options, log))
+}
+
+fn recognizer_on(
+    names: &[TreebankSentence],
+    train: &[TreebankSentence],
+    tags: &[Vec<(Upos, Tag)>],
+    options: &RecognizerOptions,
+    mut log: impl FnMut(String),
+) -> Recognizer {
     let by_id: HashMap<&str, usize> = train.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
     let mut unmatched = 0;
     let upos: Vec<Vec<Upos>> = names
@@ -159,9 +196,9 @@ pub fn recognizer(
         })
         .collect();
     log(format!("recognizer: {} training sentences ({unmatched} without EWT tags)", names.len()));
-    Ok(Recognizer::train(&names, &upos, options, |epoch, _, acc| {
+    Recognizer::train(names, &upos, options, |epoch, _, acc| {
         log(format!("recognizer: epoch {epoch}: training accuracy {:.2}", 100.0 * acc))
-    }))
+    })
 }
 
 /// Learn the lemmatiser's exceptions from EWT train.

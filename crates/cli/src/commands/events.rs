@@ -78,6 +78,10 @@ pub struct EvalEventsArgs {
     /// Extend the actor dictionary with PETRARCH-format actor and agent files from DIR.
     #[arg(long, value_name = "DIR")]
     pub petrarch_dictionaries: Option<PathBuf>,
+    /// A worked example (text file with a `.expected.md` beside it) whose events table is
+    /// checked; skipped when absent.
+    #[arg(long, default_value = "../shared/examples/000_1472174451f795f0.txt", value_name = "FILE")]
+    pub example: PathBuf,
     /// Print every sentence with its expected and produced events.
     #[arg(long)]
     pub verbose: bool,
@@ -289,6 +293,33 @@ pub fn eval(args: EvalEventsArgs) -> anyhow::Result<ExitCode> {
         raw.coding_time.as_secs_f64() * 1e3,
         100.0 * raw.coding_overhead()
     );
+    let expected_md = args.example.with_extension("expected.md");
+    match (std::fs::read_to_string(&args.example), std::fs::read_to_string(&expected_md)) {
+        (Ok(text), Ok(md)) => {
+            let expected = evaluation::example_events(&md);
+            let mut doc = Document::new(args.example.display().to_string(), text);
+            engine.analyze(&mut doc);
+            let found = evaluation::check_example(&doc, &expected);
+            println!(
+                "worked example {}: {}/{} events of its table found with compatible actors and the root code",
+                args.example.display(),
+                found.iter().filter(|f| **f).count(),
+                found.len()
+            );
+            for (x, ok) in expected.iter().zip(&found) {
+                let target = if x.target.is_empty() { "-" } else { x.target.as_str() };
+                println!(
+                    "  {} {} -> {} root {}: {}",
+                    x.sides,
+                    x.source,
+                    target,
+                    x.root,
+                    if *ok { "found" } else { "missed" }
+                );
+            }
+        }
+        _ => println!("worked example not found at {}: skipped", args.example.display()),
+    }
     match bench(&args.bench, &engine, &actors, &events)? {
         Some((n, pipeline, coding)) => {
             let rest = pipeline.saturating_sub(coding).as_secs_f64();

@@ -159,7 +159,13 @@ pub fn eval(args: EvalExtraction) -> anyhow::Result<ExitCode> {
     }
     println!("F1 by page language (newsgraph):");
     for (lang, s) in evaluation::score_by_language(&pages, &ours) {
-        println!("  {lang:<6} {:>4} pages  P {:.3} R {:.3} F1 {:.3}", s.pages, s.precision(), s.recall(), s.f1());
+        println!(
+            "  {lang:<6} {:>4} pages  P {:.3} R {:.3} F1 {:.3}",
+            s.pages,
+            s.precision(),
+            s.recall(),
+            s.f1()
+        );
     }
     let links = evaluation::duplicate_links(&pages, &ours);
     println!(

@@ -29,6 +29,8 @@ pub enum TrainModel {
     Ner(TrainCommon),
     /// Lemmatiser exceptions from UD English EWT train
     Lemmas(TrainCommon),
+    /// All four, sharing the jackknifed tags (--out is a directory here)
+    All(TrainCommon),
 }
 
 #[derive(Args, Debug)]
@@ -95,6 +97,18 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
             let lemmatizer = train::lemmatizer(&c.data)?;
             write_model(c.out, "lemmas", lemmatizer.to_bytes())?;
         }
+        TrainModel::All(c) => {
+            let (tagger, parser, ner, lemmas) = train::all(&c.data, c.folds, progress)?;
+            let dir = c.out.unwrap_or_else(|| PathBuf::from("crates/nlp/models"));
+            for (name, bytes) in [
+                ("tagger", tagger.to_bytes()),
+                ("parser", parser.to_bytes()),
+                ("ner", ner.to_bytes()),
+                ("lemmas", lemmas.to_bytes()),
+            ] {
+                write_model(Some(dir.join(format!("{name}.bin"))), name, bytes)?;
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -106,9 +120,15 @@ fn find_peer() -> Result<PeerCommand, String> {
     if !setup.exists() || !script.exists() {
         return Err("eval/peers/setup.sh not found (run from the repository root)".into());
     }
-    let out = std::process::Command::new("bash").arg(setup).output().map_err(|e| format!("cannot run setup.sh: {e}"))?;
+    let out = std::process::Command::new("bash")
+        .arg(setup)
+        .output()
+        .map_err(|e| format!("cannot run setup.sh: {e}"))?;
     if !out.status.success() {
-        return Err(format!("setup.sh failed: {}", String::from_utf8_lossy(&out.stderr).lines().last().unwrap_or("")));
+        return Err(format!(
+            "setup.sh failed: {}",
+            String::from_utf8_lossy(&out.stderr).lines().last().unwrap_or("")
+        ));
     }
     let python = String::from_utf8_lossy(&out.stdout).lines().last().unwrap_or("").trim().to_string();
     if python.is_empty() {

@@ -292,7 +292,10 @@ const KNOWN: [&str; 128] = [
 impl Tag {
     /// The tag for a lowercase name, if known.
     pub fn known(name: &str) -> Option<Tag> {
-        KNOWN.iter().position(|k| *k == name).map(|i| Tag(i as u16))
+        static MAP: std::sync::OnceLock<HashMap<&'static str, Tag>> = std::sync::OnceLock::new();
+        MAP.get_or_init(|| KNOWN.iter().enumerate().map(|(i, k)| (*k, Tag(i as u16))).collect())
+            .get(name)
+            .copied()
     }
 
     /// Elements that never have content.
@@ -704,6 +707,8 @@ struct Builder<'a> {
     dropped_depth: usize,
     /// Whether <html>, <head>, <body> were opened.
     seen: [bool; 3],
+    /// The current tag name, lowercase (reused buffer).
+    name: String,
 }
 
 impl<'a> Builder<'a> {
@@ -726,6 +731,7 @@ impl<'a> Builder<'a> {
             other: HashMap::new(),
             dropped_depth: 0,
             seen: [false; 3],
+            name: String::new(),
         }
     }
 
@@ -771,6 +777,13 @@ impl<'a> Builder<'a> {
             }
         }
         self.append(NodeData::Text { start: start as u32, end });
+    }
+
+    fn tag_for_name(&mut self) -> Tag {
+        let name = std::mem::take(&mut self.name);
+        let tag = self.tag_for(&name);
+        self.name = name;
+        tag
     }
 
     fn tag_for(&mut self, name: &str) -> Tag {
@@ -819,7 +832,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn start_tag(&mut self, tag: Tag, attrs: Vec<(String, String)>, self_closing: bool) {
+    fn start_tag(&mut self, tag: Tag, attr_start: u32, attr_end: u32, self_closing: bool) {
         // A second <html>, <head> or <body> is ignored, as browsers do.
         let seen = match tag {
             Tag::HTML => Some(0),
@@ -876,16 +889,7 @@ impl<'a> Builder<'a> {
             }
             _ => {}
         }
-        let attr_start = self.dom.attrs.len() as u32;
-        for (name, value) in attrs {
-            let ns = self.dom.strings.len() as u32;
-            self.dom.strings.push_str(&name);
-            let vs = self.dom.strings.len() as u32;
-            self.dom.strings.push_str(&value);
-            let ve = self.dom.strings.len() as u32;
-            self.dom.attrs.push(Attr { name: (ns, vs), value: (vs, ve) });
-        }
-        let attr_end = self.dom.attrs.len() as u32;
+
         if self.stack.len() > MAX_DEPTH && !tag.is_void() && !self_closing {
             self.dom.flattened = true;
             self.dropped_depth += 1;
@@ -899,7 +903,8 @@ impl<'a> Builder<'a> {
 
     fn end_tag(&mut self, tag: Tag) {
         if tag == Tag::BR {
-            self.start_tag(Tag::BR, Vec::new(), true);
+            let n = self.dom.attrs.len() as u32;
+            self.start_tag(Tag::BR, n, n, true);
             return;
         }
         if matches!(tag, Tag::HTML | Tag::BODY) {
@@ -964,22 +969,26 @@ impl<'a> Builder<'a> {
             }
             Some(b'/') => {
                 if bytes.get(at + 2).is_some_and(u8::is_ascii_alphabetic) {
-                    let (name, after) = tag_name(src, at + 2);
+                    let after = tag_name(src, at + 2, &mut self.name);
                     self.pos = memchr::memchr(b'>', &bytes[after..]).map_or(bytes.len(), |i| after + i + 1);
-                    let tag = self.tag_for(&name);
+                    let tag = self.tag_for_name();
                     self.end_tag(tag);
                 } else {
                     self.pos = memchr::memchr(b'>', &bytes[at..]).map_or(bytes.len(), |i| at + i + 1);
                 }
             }
             Some(c) if c.is_ascii_alphabetic() => {
-                let (name, after) = tag_name(src, at + 1);
-                let (attrs, self_closing, end) = attributes(src, after);
+                let after = tag_name(src, at + 1, &mut self.name);
+                let tag = self.tag_for_name();
+                let attr_start = self.dom.attrs.len() as u32;
+                let (self_closing, end) = self.attributes(after);
+                let attr_end = self.dom.attrs.len() as u32;
                 self.pos = end;
-                let tag = self.tag_for(&name);
-                self.start_tag(tag, attrs, self_closing);
+                self.start_tag(tag, attr_start, attr_end, self_closing);
                 if tag.is_raw_text() && !self_closing {
+                    let name = std::mem::take(&mut self.name);
                     self.raw_text(tag, &name);
+                    self.name = name;
                 }
             }
             _ => {
@@ -1022,72 +1031,100 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// A lowercase tag name starting at `from`, and the position after it.
-fn tag_name(src: &str, from: usize) -> (String, usize) {
+/// Read a tag name starting at `from` into `buf` (lowercase); returns the position after it.
+fn tag_name(src: &str, from: usize, buf: &mut String) -> usize {
     let bytes = src.as_bytes();
     let mut end = from;
     while end < bytes.len() && !matches!(bytes[end], b' ' | b'\t' | b'\n' | b'\r' | 0x0C | b'/' | b'>') {
         end += 1;
     }
-    (src[from..end].to_ascii_lowercase(), end)
+    buf.clear();
+    buf.push_str(&src[from..end]);
+    buf.make_ascii_lowercase();
+    end
 }
 
-/// Attributes from `from` to the end of the tag: the list, whether the tag is self-closing,
-/// and the position after `>`.
-fn attributes(src: &str, from: usize) -> (Vec<(String, String)>, bool, usize) {
-    let bytes = src.as_bytes();
-    let mut attrs = Vec::new();
-    let mut i = from;
-    let mut self_closing = false;
-    loop {
-        while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | 0x0C) {
-            i += 1;
-        }
-        match bytes.get(i) {
-            None => return (attrs, self_closing, bytes.len()),
-            Some(b'>') => return (attrs, self_closing, i + 1),
-            Some(b'/') => {
-                self_closing = bytes.get(i + 1) == Some(&b'>');
-                i += 1;
-                continue;
-            }
-            _ => {}
-        }
-        self_closing = false;
-        let name_start = i;
-        i += 1;
-        while i < bytes.len() && !matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | 0x0C | b'/' | b'>' | b'=')
-        {
-            i += 1;
-        }
-        let name = src[name_start..i].to_ascii_lowercase();
-        while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | 0x0C) {
-            i += 1;
-        }
-        let mut value = String::new();
-        if bytes.get(i) == Some(&b'=') {
-            i += 1;
-            while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | 0x0C) {
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0C)
+}
+
+impl Builder<'_> {
+    /// Parse attributes from `from` to the end of the tag into `dom.attrs`; returns whether
+    /// the tag is self-closing and the position after `>`.
+    fn attributes(&mut self, from: usize) -> (bool, usize) {
+        let src = self.src;
+        let bytes = src.as_bytes();
+        let first = self.dom.attrs.len();
+        let mut i = from;
+        let mut self_closing = false;
+        loop {
+            while i < bytes.len() && is_space(bytes[i]) {
                 i += 1;
             }
             match bytes.get(i) {
-                Some(&q @ (b'"' | b'\'')) => {
-                    let end = memchr::memchr(q, &bytes[i + 1..]).map_or(bytes.len(), |j| i + 1 + j);
-                    value = entities::decode(&src[i + 1..end]);
-                    i = (end + 1).min(bytes.len());
+                None => return (self_closing, bytes.len()),
+                Some(b'>') => return (self_closing, i + 1),
+                Some(b'/') => {
+                    self_closing = bytes.get(i + 1) == Some(&b'>');
+                    i += 1;
+                    continue;
                 }
-                Some(_) => {
-                    let start = i;
-                    while i < bytes.len() && !matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | 0x0C | b'>') {
-                        i += 1;
-                    }
-                    value = entities::decode(&src[start..i]);
-                }
-                None => {}
+                _ => {}
             }
-        }
-        if attrs.len() < 64 && !attrs.iter().any(|(n, _): &(String, String)| *n == name) {
-            attrs.push((name, value));
+            self_closing = false;
+            let name_start = i;
+            i += 1;
+            while i < bytes.len() && !is_space(bytes[i]) && !matches!(bytes[i], b'/' | b'>' | b'=') {
+                i += 1;
+            }
+            let name_end = i;
+            while i < bytes.len() && is_space(bytes[i]) {
+                i += 1;
+            }
+            let mut value = (0, 0);
+            if bytes.get(i) == Some(&b'=') {
+                i += 1;
+                while i < bytes.len() && is_space(bytes[i]) {
+                    i += 1;
+                }
+                match bytes.get(i) {
+                    Some(&q @ (b'"' | b'\'')) => {
+                        let end = memchr::memchr(q, &bytes[i + 1..]).map_or(bytes.len(), |j| i + 1 + j);
+                        value = (i + 1, end);
+                        i = (end + 1).min(bytes.len());
+                    }
+                    Some(_) => {
+                        let start = i;
+                        while i < bytes.len() && !is_space(bytes[i]) && bytes[i] != b'>' {
+                            i += 1;
+                        }
+                        value = (start, i);
+                    }
+                    None => {}
+                }
+            }
+            let name = &src[name_start..name_end];
+            let count = self.dom.attrs.len() - first;
+            let duplicate = self.dom.attrs[first..].iter().any(|a| {
+                self.dom
+                    .strings
+                    .get(a.name.0 as usize..a.name.1 as usize)
+                    .is_some_and(|n| n.eq_ignore_ascii_case(name))
+            });
+            if count < 64 && !duplicate {
+                let ns = self.dom.strings.len();
+                self.dom.strings.push_str(name);
+                let vs = self.dom.strings.len();
+                self.dom.strings[ns..vs].make_ascii_lowercase();
+                let raw = &src[value.0..value.1];
+                if raw.contains('&') {
+                    entities::decode_into(raw, &mut self.dom.strings);
+                } else {
+                    self.dom.strings.push_str(raw);
+                }
+                let ve = self.dom.strings.len() as u32;
+                self.dom.attrs.push(Attr { name: (ns as u32, vs as u32), value: (vs as u32, ve) });
+            }
         }
     }
 }

@@ -144,18 +144,21 @@ fn state_token(token: &str) -> bool {
         || token.starts_with("wp-embed")
 }
 
-fn furniture_attr(value: &str) -> Option<Furniture> {
+fn furniture_attr(value: &str, buf: &mut String) -> Option<Furniture> {
     let mut best: Option<Furniture> = None;
     for token in value.split_whitespace() {
-        let token = token.to_ascii_lowercase();
-        if state_token(&token) {
+        buf.clear();
+        buf.push_str(token);
+        buf.make_ascii_lowercase();
+        let token = buf.as_str();
+        if state_token(token) {
             continue;
         }
         let mut found = token.split(['-', '_', ':', '.', '/']).filter_map(furniture_part).max();
         if found.is_none() {
             found = FURNITURE_SUBSTRINGS.iter().filter(|(s, _)| token.contains(s)).map(|(_, f)| *f).max();
         }
-        if matches!(token.as_str(), "sr-only" | "screen-reader-text" | "visually-hidden" | "visuallyhidden") {
+        if matches!(token, "sr-only" | "screen-reader-text" | "visually-hidden" | "visuallyhidden") {
             found = Some(Furniture::Hidden);
         }
         best = best.max(found);
@@ -164,11 +167,11 @@ fn furniture_attr(value: &str) -> Option<Furniture> {
 }
 
 /// Is this element furniture by its attributes (class, id, role, hidden)?
-fn furniture_by_attrs(dom: &Dom, id: NodeId) -> Option<Furniture> {
+fn furniture_by_attrs(dom: &Dom, id: NodeId, buf: &mut String) -> Option<Furniture> {
     let mut verdict = None;
     for (name, value) in dom.attrs_of(id) {
         let v = match name {
-            "class" | "id" => furniture_attr(value),
+            "class" | "id" => furniture_attr(value, buf),
             "role" => match value.trim().to_ascii_lowercase().as_str() {
                 "navigation" | "banner" | "contentinfo" | "complementary" | "search" | "dialog" | "menu"
                 | "menubar" | "alertdialog" | "toolbar" => Some(Furniture::Weak),
@@ -189,7 +192,7 @@ fn furniture_by_attrs(dom: &Dom, id: NodeId) -> Option<Furniture> {
 }
 
 /// How strongly an element is marked as the article body (lower is stronger).
-fn body_rank(dom: &Dom, id: NodeId, tag: Tag) -> Option<u8> {
+fn body_rank(dom: &Dom, id: NodeId, tag: Tag, buf: &mut String) -> Option<u8> {
     if let Some(p) = dom.attr(id, "itemprop") {
         if p.to_ascii_lowercase().contains("articlebody") {
             return Some(0);
@@ -198,10 +201,11 @@ fn body_rank(dom: &Dom, id: NodeId, tag: Tag) -> Option<u8> {
     for key in ["class", "id"] {
         let Some(v) = dom.attr(id, key) else { continue };
         for token in v.split_whitespace() {
-            let t: String =
-                token.to_ascii_lowercase().chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+            buf.clear();
+            buf.extend(token.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()));
+            let t = buf.as_str();
             if matches!(
-                t.as_str(),
+                t,
                 "articlebody"
                     | "articlebodytext"
                     | "articletext"
@@ -249,6 +253,29 @@ fn body_rank(dom: &Dom, id: NodeId, tag: Tag) -> Option<u8> {
         Tag::MAIN => Some(3),
         _ if dom.attr(id, "role").is_some_and(|r| r.eq_ignore_ascii_case("main")) => Some(3),
         _ => None,
+    }
+}
+
+/// What each element's attributes say: furniture verdict and article-body rank.
+struct Marks {
+    verdict: Vec<Option<Furniture>>,
+    rank: Vec<Option<u8>>,
+}
+
+impl Marks {
+    fn new(dom: &Dom) -> Marks {
+        let n = dom.nodes.len();
+        let mut m = Marks { verdict: vec![None; n], rank: vec![None; n] };
+        let mut buf = String::new();
+        for id in 1..n {
+            if let NodeData::Element { tag, attr_start, attr_end } = dom.nodes[id].data {
+                if attr_start != attr_end || matches!(tag, Tag::ARTICLE | Tag::MAIN) {
+                    m.verdict[id] = furniture_by_attrs(dom, id as NodeId, &mut buf);
+                    m.rank[id] = body_rank(dom, id as NodeId, tag, &mut buf);
+                }
+            }
+        }
+        m
     }
 }
 
@@ -304,7 +331,7 @@ fn count(dom: &Dom, removed: &[bool]) -> Stats {
     s
 }
 
-fn mark_furniture(dom: &Dom) -> Vec<bool> {
+fn mark_furniture(dom: &Dom, marks: &Marks) -> Vec<bool> {
     let n = dom.nodes.len();
     let mut removed = vec![false; n];
     for id in 1..n {
@@ -333,7 +360,7 @@ fn mark_furniture(dom: &Dom) -> Vec<bool> {
             if tag == Tag::P && raw.text[id] >= 80 && raw.link[id] * 2 < raw.text[id] {
                 paragraphs[id] += 1;
             }
-            if body_rank(dom, id as NodeId, tag).is_some_and(|r| r <= 1) {
+            if marks.rank[id].is_some_and(|r| r <= 1) {
                 holds_body[id] = true;
             }
         }
@@ -357,10 +384,8 @@ fn mark_furniture(dom: &Dom) -> Vec<bool> {
         if matches!(tag, Tag::HTML | Tag::BODY) {
             continue;
         }
-        let mut verdict = furniture_by_attrs(dom, id as NodeId);
-        if matches!(tag, Tag::ARTICLE | Tag::MAIN)
-            || body_rank(dom, id as NodeId, tag).is_some_and(|r| r <= 1)
-        {
+        let mut verdict = marks.verdict[id];
+        if matches!(tag, Tag::ARTICLE | Tag::MAIN) || marks.rank[id].is_some_and(|r| r <= 1) {
             verdict = verdict.filter(|v| *v == Furniture::Hidden);
         }
         if tag == Tag::HEADER && !in_article[id] {
@@ -397,7 +422,7 @@ fn link_density(s: &Stats, id: usize) -> f64 {
 }
 
 /// Paragraph-density scores: the best-scoring container.
-fn scored_container(dom: &Dom, removed: &[bool], s: &Stats) -> Option<NodeId> {
+fn scored_container(dom: &Dom, removed: &[bool], s: &Stats, marks: &Marks) -> Option<NodeId> {
     let n = dom.nodes.len();
     let mut score = vec![0f64; n];
     for id in 1..n {
@@ -437,11 +462,13 @@ fn scored_container(dom: &Dom, removed: &[bool], s: &Stats) -> Option<NodeId> {
         if score[id] <= 0.0 || removed[id] {
             continue;
         }
-        let Some(tag) = dom.tag(id as NodeId) else { continue };
-        let weight = match furniture_by_attrs(dom, id as NodeId) {
+        if dom.tag(id as NodeId).is_none() {
+            continue;
+        }
+        let weight = match marks.verdict[id] {
             Some(_) => -25.0,
             None => 0.0,
-        } + if body_rank(dom, id as NodeId, tag).is_some() { 25.0 } else { 0.0 };
+        } + if marks.rank[id].is_some() { 25.0 } else { 0.0 };
         let final_score = (score[id] + weight) * (1.0 - link_density(s, id));
         if best.is_none_or(|(_, b)| final_score > b) {
             best = Some((id, final_score));
@@ -451,14 +478,13 @@ fn scored_container(dom: &Dom, removed: &[bool], s: &Stats) -> Option<NodeId> {
 }
 
 /// The element marked as the article body with the most text.
-fn marked_container(dom: &Dom, removed: &[bool], s: &Stats) -> Option<NodeId> {
+fn marked_container(dom: &Dom, removed: &[bool], s: &Stats, marks: &Marks) -> Option<NodeId> {
     let mut best: Option<(u8, u32, NodeId)> = None;
     for id in 1..dom.nodes.len() {
         if removed[id] {
             continue;
         }
-        let NodeData::Element { tag, .. } = dom.nodes[id].data else { continue };
-        let Some(rank) = body_rank(dom, id as NodeId, tag) else { continue };
+        let Some(rank) = marks.rank[id] else { continue };
         let text = s.text[id].saturating_sub(s.link[id]);
         if text < 100 {
             continue;
@@ -606,9 +632,10 @@ fn keep_block(b: &Block) -> bool {
 
 /// Find and read the main text of a parsed page; `title` is dropped if it leads the text.
 pub fn extract(dom: &Dom, title: Option<&str>) -> MainText {
-    let removed = mark_furniture(dom);
+    let marks = Marks::new(dom);
+    let removed = mark_furniture(dom, &marks);
     let stats = count(dom, &removed);
-    let (container, method) = choose(dom, &removed, &stats);
+    let (container, method) = choose(dom, &removed, &stats, &marks);
     let roots = expand(dom, &removed, &stats, container);
     let blocks = read_blocks(dom, &removed, &roots);
     let title_key = title.map(debris::line_key);
@@ -722,9 +749,9 @@ fn expand(dom: &Dom, removed: &[bool], s: &Stats, container: NodeId) -> Vec<Node
 }
 
 /// The container to read, and how it was chosen.
-fn choose(dom: &Dom, removed: &[bool], stats: &Stats) -> (NodeId, &'static str) {
-    let marked = marked_container(dom, removed, stats);
-    let scored = scored_container(dom, removed, stats);
+fn choose(dom: &Dom, removed: &[bool], stats: &Stats, marks: &Marks) -> (NodeId, &'static str) {
+    let marked = marked_container(dom, removed, stats, marks);
+    let scored = scored_container(dom, removed, stats, marks);
     match (marked, scored) {
         (Some(m), Some(s)) => {
             let mt = stats.text[m as usize] as f64;
@@ -746,6 +773,55 @@ fn choose(dom: &Dom, removed: &[bool], stats: &Stats) -> (NodeId, &'static str) 
         (None, Some(s)) => (s, "scored"),
         (None, None) => (dom.find(Tag::BODY).unwrap_or(dom.root()), "body"),
     }
+}
+
+/// Development aid: where the text `needle` sits in the page (`removed`, `outside`,
+/// `filtered`, `absent`), followed by the chain of its ancestors.
+#[doc(hidden)]
+pub fn explain(dom: &Dom, title: Option<&str>, needle: &str) -> (&'static str, String) {
+    let marks = Marks::new(dom);
+    let removed = mark_furniture(dom, &marks);
+    let stats = count(dom, &removed);
+    let (container, method) = choose(dom, &removed, &stats, &marks);
+    let describe = |id: NodeId| -> String {
+        let tag = dom.tag(id).map(|t| dom.tag_name(t).to_string()).unwrap_or_default();
+        let class = dom.attr(id, "class").unwrap_or("");
+        let idv = dom.attr(id, "id").unwrap_or("");
+        format!(
+            "{tag}.{class}#{idv}[{}{}]",
+            stats.text[id as usize],
+            if removed[id as usize] { " X" } else { "" }
+        )
+    };
+    let key: String = needle.split_whitespace().collect::<Vec<_>>().join(" ");
+    let probe: String = key.chars().take(16).collect();
+    let _ = title;
+    for id in dom.descendants(dom.root()) {
+        if !matches!(dom.data(id), NodeData::Text { .. }) {
+            continue;
+        }
+        let t: String = dom.text(id).split_whitespace().collect::<Vec<_>>().join(" ");
+        if !t.contains(&probe) {
+            continue;
+        }
+        let mut chain = Vec::new();
+        let mut cur = dom.parent(id);
+        while cur != NONE && cur != 0 {
+            chain.push(describe(cur));
+            cur = dom.parent(cur);
+        }
+        chain.reverse();
+        let category = if removed[id as usize] {
+            "removed"
+        } else if !dom.is_within(id, container) {
+            "outside"
+        } else {
+            "filtered"
+        };
+        let what = format!("{method} container {}\n  in: {}", describe(container), chain.join(" > "));
+        return (category, what);
+    }
+    ("absent", String::new())
 }
 
 #[cfg(test)]
@@ -813,52 +889,4 @@ mod tests {
         assert!(got.contains("First line, with words enough for a paragraph\nsecond line"), "{got}");
         assert!(got.contains("Cell A Cell B"), "{got}");
     }
-}
-
-/// Development aid: where the text `needle` sits in the page (`removed`, `outside`,
-/// `filtered`, `absent`), followed by the chain of its ancestors.
-#[doc(hidden)]
-pub fn explain(dom: &Dom, title: Option<&str>, needle: &str) -> (&'static str, String) {
-    let removed = mark_furniture(dom);
-    let stats = count(dom, &removed);
-    let (container, method) = choose(dom, &removed, &stats);
-    let describe = |id: NodeId| -> String {
-        let tag = dom.tag(id).map(|t| dom.tag_name(t).to_string()).unwrap_or_default();
-        let class = dom.attr(id, "class").unwrap_or("");
-        let idv = dom.attr(id, "id").unwrap_or("");
-        format!(
-            "{tag}.{class}#{idv}[{}{}]",
-            stats.text[id as usize],
-            if removed[id as usize] { " X" } else { "" }
-        )
-    };
-    let key: String = needle.split_whitespace().collect::<Vec<_>>().join(" ");
-    let probe: String = key.chars().take(16).collect();
-    let _ = title;
-    for id in dom.descendants(dom.root()) {
-        if !matches!(dom.data(id), NodeData::Text { .. }) {
-            continue;
-        }
-        let t: String = dom.text(id).split_whitespace().collect::<Vec<_>>().join(" ");
-        if !t.contains(&probe) {
-            continue;
-        }
-        let mut chain = Vec::new();
-        let mut cur = dom.parent(id);
-        while cur != NONE && cur != 0 {
-            chain.push(describe(cur));
-            cur = dom.parent(cur);
-        }
-        chain.reverse();
-        let category = if removed[id as usize] {
-            "removed"
-        } else if !dom.is_within(id, container) {
-            "outside"
-        } else {
-            "filtered"
-        };
-        let what = format!("{method} container {}\n  in: {}", describe(container), chain.join(" > "));
-        return (category, what);
-    }
-    ("absent", String::new())
 }

@@ -1,0 +1,317 @@
+//! The event coder on hand-built parses: one `check` helper, one sentence per behaviour.
+//! Parses are written `word:UPOS:head:relation` (heads from 1, 0 for the root), so each test
+//! says exactly what the coder is given.
+
+use newsgraph_events::{conllu, ActorCoder, EventCoder};
+use newsgraph_model::{Component, Document, Modality};
+use std::time::{Duration, Instant};
+
+/// Build a one-sentence document from `word:UPOS:head:rel` items.
+fn parse(items: &str, date: Option<&str>) -> Document {
+    let mut lines = String::new();
+    for (i, item) in items.split_whitespace().enumerate() {
+        let f: Vec<&str> = item.split(':').collect();
+        let (word, upos, head) = (f[0], f[1], f[2]);
+        let rel = f[3..].join(":");
+        let xpos = match upos {
+            "PROPN" => "NNP",
+            "NOUN" if word.ends_with('s') => "NNS",
+            "NOUN" => "NN",
+            "VERB" if word.ends_with("ed") => "VBD",
+            "VERB" if word.ends_with("ing") => "VBG",
+            "VERB" => "VB",
+            "AUX" => "MD",
+            "ADJ" => "JJ",
+            "PRON" => "PRP",
+            "DET" => "DT",
+            "ADP" => "IN",
+            "PART" => "RB",
+            "CCONJ" => "CC",
+            _ => "_",
+        };
+        lines.push_str(&format!("{}\t{word}\t_\t{upos}\t{xpos}\t_\t{head}\t{rel}\t_\t_\n", i + 1));
+    }
+    let mut doc = conllu::document("t", &lines).expect("valid test parse");
+    doc.meta.published = date.map(str::to_string);
+    doc
+}
+
+fn code(doc: &mut Document) {
+    ActorCoder::new().annotate(doc);
+    EventCoder::new().annotate(doc);
+}
+
+/// Events as `SOURCE>TARGET:CODE` (target `-` when none).
+fn events(items: &str, date: Option<&str>) -> (Vec<String>, Document) {
+    let mut doc = parse(items, date);
+    code(&mut doc);
+    let list = doc
+        .events
+        .iter()
+        .map(|e| {
+            format!(
+                "{}>{}:{}",
+                e.source.code,
+                e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("-"),
+                e.cameo
+            )
+        })
+        .collect();
+    (list, doc)
+}
+
+fn check(items: &str, expected: &[&str]) -> Document {
+    let (got, doc) = events(items, Some("20150101"));
+    assert_eq!(got, expected, "{}", doc.text);
+    doc
+}
+
+#[test]
+fn plain_attack() {
+    check("Russia:PROPN:2:nsubj attacked:VERB:0:root Ukraine:PROPN:2:obj", &["RUS>UKR:190"]);
+}
+
+#[test]
+fn negated_aid_is_a_rejection() {
+    let doc = check(
+        "China:PROPN:4:nsubj will:AUX:4:aux not:PART:4:advmod provide:VERB:0:root weapons:NOUN:4:obj \
+         to:ADP:7:case Russia:PROPN:4:obl",
+        &["CHN>RUS:1222"],
+    );
+    let e = &doc.events[0];
+    assert!(e.negated);
+    assert_eq!(e.modality, Modality::Planned);
+    assert_eq!(e.plover, "REJECT");
+    assert_eq!(e.quad_class, 3);
+}
+
+#[test]
+fn not_interested_in_providing_weapons() {
+    check(
+        "China:PROPN:4:nsubj is:AUX:4:cop not:PART:4:advmod interested:ADJ:0:root in:SCONJ:6:mark \
+         providing:VERB:4:advcl weapons:NOUN:6:obj to:ADP:9:case Russia:PROPN:6:obl",
+        &["CHN>RUS:1222"],
+    );
+}
+
+#[test]
+fn appeal_to_an_object_for_what_it_should_do() {
+    check(
+        "Iran:PROPN:2:nsubj urged:VERB:0:root Iraq:PROPN:2:obj to:PART:5:mark release:VERB:2:xcomp \
+         prisoners:NOUN:5:obj",
+        &["IRN>IRQ:0253"],
+    );
+}
+
+#[test]
+fn pledge_to_help_is_intent() {
+    check(
+        "Japan:PROPN:2:nsubj pledged:VERB:0:root to:PART:4:mark help:VERB:2:xcomp Ukraine:PROPN:4:obj",
+        &["JPN>UKR:033"],
+    );
+}
+
+#[test]
+fn refusal_and_declining_to_comment() {
+    check(
+        "The:DET:3:det White:PROPN:3:compound House:PROPN:4:nsubj declined:VERB:0:root to:PART:6:mark \
+         comment:VERB:4:xcomp",
+        &["USAGOV>-:011"],
+    );
+}
+
+#[test]
+fn passive_with_agent() {
+    check(
+        "Evidence:NOUN:5:nsubj:pass against:ADP:3:case Russia:PROPN:1:nmod was:AUX:5:aux:pass \
+         presented:VERB:0:root by:ADP:8:case the:DET:8:det US:PROPN:5:obl:agent",
+        &["USA>RUS:112"],
+    );
+}
+
+#[test]
+fn a_party_reporting_violence_by_another_accuses_it() {
+    check(
+        "The:DET:2:det US:PROPN:3:nsubj said:VERB:0:root that:SCONJ:7:mark ISIL:PROPN:7:nsubj \
+         had:AUX:7:aux attacked:VERB:3:ccomp Iraq:PROPN:7:obj",
+        &["USA>IMGMUSISI:112"],
+    );
+}
+
+#[test]
+fn claiming_ones_own_attack_is_claiming_responsibility() {
+    check(
+        "The:DET:2:det US:PROPN:3:nsubj claimed:VERB:0:root that:SCONJ:7:mark they:PRON:7:nsubj \
+         had:AUX:7:aux attacked:VERB:3:ccomp Iraq:PROPN:7:obj",
+        &["USA>IRQ:015"],
+    );
+}
+
+#[test]
+fn reported_event_keeps_its_code_and_is_reported() {
+    let doc = check(
+        "Israel:PROPN:2:nsubj released:VERB:7:ccomp prisoners:NOUN:2:obj ,:PUNCT:2:punct \
+         Palestinian:ADJ:6:amod officials:NOUN:7:nsubj said:VERB:0:root",
+        &["ISR>CVL:0841"],
+    );
+    assert_eq!(doc.events[0].modality, Modality::Reported);
+}
+
+#[test]
+fn pronouns_resolve_to_the_reporting_subject() {
+    let doc = check(
+        "Obama:PROPN:2:nsubj said:VERB:0:root he:PRON:6:nsubj would:AUX:6:aux not:PART:6:advmod \
+         provide:VERB:2:ccomp support:NOUN:6:obj to:ADP:9:case Israel:PROPN:6:obl",
+        &["USAGOV>ISR:121"],
+    );
+    assert_eq!(doc.events[0].modality, Modality::Reported);
+}
+
+#[test]
+fn leaders_are_coded_by_date() {
+    let items = "Obama:PROPN:2:nsubj visited:VERB:0:root China:PROPN:2:obj";
+    assert_eq!(events(items, Some("20150101")).0, ["USAGOV>CHN:042"]);
+    assert_eq!(events(items, Some("2020-06-01")).0, ["USAELI>CHN:042"]);
+}
+
+#[test]
+fn meetings_of_several_parties_pair_them_all() {
+    let (mut got, _) = events(
+        "The:DET:2:det US:PROPN:7:nsubj ,:PUNCT:4:punct Russia:PROPN:2:conj and:CCONJ:6:cc \
+         Switzerland:PROPN:2:conj met:VERB:0:root",
+        None,
+    );
+    got.sort();
+    assert_eq!(
+        got,
+        ["CHE>RUS:040", "CHE>USA:040", "RUS>CHE:040", "RUS>USA:040", "USA>CHE:040", "USA>RUS:040"]
+    );
+}
+
+#[test]
+fn protest_takes_its_place_as_target() {
+    check(
+        "US:PROPN:4:compound and:CCONJ:3:cc British:ADJ:1:conj activists:NOUN:5:nsubj \
+         protested:VERB:0:root in:ADP:7:case Beijing:PROPN:5:obl",
+        &["USAOPP>CHN:140", "GBROPP>CHN:140"],
+    );
+}
+
+#[test]
+fn roles_and_countries_combine() {
+    check(
+        "Syrian:ADJ:2:amod rebels:NOUN:3:nsubj attacked:VERB:0:root government:NOUN:5:compound \
+         forces:NOUN:3:obj",
+        &["SYRREB>MIL:190"],
+    );
+}
+
+#[test]
+fn nothing_without_an_actor_or_a_pattern() {
+    check("Attacked:VERB:0:root Iraq:PROPN:1:obj", &[]);
+    check("The:DET:2:det tanks:NOUN:3:nsubj rolled:VERB:0:root", &[]);
+    check("Russia:PROPN:2:nsubj smiled:VERB:0:root", &[]);
+}
+
+#[test]
+fn a_cycle_in_the_parse_does_not_hang() {
+    // Heads 1 → 2 → 1: no root at all.
+    let mut doc = parse("Russia:PROPN:2:nsubj attacked:VERB:1:root Ukraine:PROPN:2:obj", None);
+    code(&mut doc);
+    assert!(doc.events.len() <= 1);
+}
+
+#[test]
+fn fifty_countries_in_one_sentence_stay_bounded() {
+    let countries = [
+        "France",
+        "Germany",
+        "Italy",
+        "Spain",
+        "Poland",
+        "Sweden",
+        "Norway",
+        "Finland",
+        "Denmark",
+        "Austria",
+        "Belgium",
+        "Greece",
+        "Portugal",
+        "Ireland",
+        "Hungary",
+        "Romania",
+        "Bulgaria",
+        "Croatia",
+        "Serbia",
+        "Albania",
+        "Egypt",
+        "Kenya",
+        "Nigeria",
+        "Ghana",
+        "Ethiopia",
+        "Japan",
+        "China",
+        "India",
+        "Pakistan",
+        "Iran",
+        "Iraq",
+        "Syria",
+        "Jordan",
+        "Lebanon",
+        "Israel",
+        "Turkey",
+        "Brazil",
+        "Mexico",
+        "Canada",
+        "Chile",
+        "Peru",
+        "Argentina",
+        "Colombia",
+        "Cuba",
+        "Vietnam",
+        "Thailand",
+        "Malaysia",
+        "Indonesia",
+        "Australia",
+        "Ukraine",
+    ];
+    let mut items = Vec::new();
+    let verb = countries.len() * 2;
+    for (i, c) in countries.iter().enumerate() {
+        let rel = if i == 0 { "nsubj" } else { "conj" };
+        let head = if i == 0 { verb } else { 1 };
+        items.push(format!("{c}:PROPN:{head}:{rel}"));
+        items.push(format!(",:PUNCT:{}:punct", i * 2 + 1));
+    }
+    items.pop();
+    items.push(",:PUNCT:1:punct".to_string());
+    items[verb - 1] = "met:VERB:0:root".to_string();
+    let started = Instant::now();
+    let (got, doc) = events(&items.join(" "), None);
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert!(!got.is_empty());
+    assert!(got.len() <= 64, "{} events", got.len());
+    assert!(doc.events.iter().all(|e| e.cameo == "040"));
+}
+
+#[test]
+fn a_list_of_a_thousand_names_without_a_verb() {
+    let mut items = Vec::new();
+    for i in 0..1000 {
+        let rel = if i == 0 { "root" } else { "conj" };
+        let head = if i == 0 { 0 } else { 1 };
+        items.push(format!("Putin{i}:PROPN:{head}:{rel}"));
+    }
+    let started = Instant::now();
+    let (got, _) = events(&items.join(" "), None);
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert!(got.is_empty());
+}
+
+#[test]
+fn a_document_without_a_parse_gets_no_events_and_no_panic() {
+    let mut doc = Document::new("raw", "Russia attacked Ukraine.");
+    newsgraph_text::segment(&mut doc);
+    code(&mut doc);
+    assert!(doc.events.is_empty());
+}
