@@ -14,6 +14,10 @@ fn is_closing(token: &str) -> bool {
     matches!(token, "”" | "\"" | "’" | "'" | "»" | "›" | ")" | "]" | "}" | "''")
 }
 
+fn is_quote_mark_token(token: &str) -> bool {
+    matches!(token, "“" | "”" | "\"" | "‘" | "’" | "'" | "«" | "»" | "„" | "``" | "''")
+}
+
 fn is_opening(token: &str) -> bool {
     matches!(token, "“" | "\"" | "‘" | "'" | "«" | "„" | "(" | "[" | "``")
 }
@@ -71,7 +75,13 @@ pub fn split(text: &str, tokens: &[Span]) -> Vec<std::ops::Range<usize>> {
             && matches!(tokens[i - 1].text(text), "No" | "no" | "Nos")
             && next_first.is_ascii_digit();
         let breaks = match end {
-            End::Strong => !next_first.is_lowercase() && !matches!(next, "," | ";" | ":" | "%") && !numbered,
+            End::Strong => {
+                // A question or exclamation outside quotation marks ends its sentence even before
+                // a lower-case word ("is it still available? is it …"); inside them it may not
+                // (“Why?” he asked).
+                let bare_question = matches!(word, "?" | "!") && j == i + 1 && !is_quote_mark_token(next);
+                (!next_first.is_lowercase() || bare_question) && !matches!(next, "," | ";" | ":" | "%") && !numbered
+            }
             End::Weak => {
                 abbreviations::is_sentence_opener(next)
                     || (is_opening(next) && opens_here(text, tokens, j))
@@ -158,6 +168,7 @@ mod tests {
             &["\"Stop!\" he shouted.", "(It worked.)", "Next."],
         );
         check("“Is it God?” he asked, “or not?”", &["“Is it God?” he asked, “or not?”"]);
+        check("is it still available? is it sold?", &["is it still available?", "is it sold?"]);
         check("He said: \"No.\" \"Never.\"", &["He said: \"No.\"", "\"Never.\""]);
         check("Resolution No. 5 passed.", &["Resolution No. 5 passed."]);
     }
