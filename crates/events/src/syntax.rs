@@ -148,7 +148,14 @@ impl<'d> SentenceView<'d> {
 
     /// The preposition or case marker of a nominal (`case` child), lower case.
     pub fn case_of(&self, i: usize) -> Option<String> {
-        let cases: Vec<usize> = self.children_with(i, &[DepRel::Case]).collect();
+        let mut cases: Vec<usize> = self.children_with(i, &[DepRel::Case]).collect();
+        if cases.is_empty() {
+            // "with Syrian President Bashar Assad Tuesday", parsed with "Tuesday" as the head
+            // and the preposition on a compound before it.
+            for c in self.children_with(i, &[DepRel::Compound, DepRel::Flat]).filter(|&c| c < i) {
+                cases.extend(self.children_with(c, &[DepRel::Case]));
+            }
+        }
         match cases.as_slice() {
             [] => None,
             [one] => Some(self.lemmas[*one].clone()),
@@ -184,7 +191,10 @@ impl<'d> SentenceView<'d> {
         if !auxiliaries.is_empty() {
             return auxiliaries.iter().any(|&a| matches!(self.lemmas[a].as_str(), "be" | "get" | "become"));
         }
-        self.child(i, &[DepRel::NsubjPass, DepRel::CsubjPass]).is_some()
+        // A passive subject with a perfect "had" and no "be" ("they had attacked Iraq") is
+        // an active subject the parser mislabelled.
+        let perfect = self.children_with(i, &[DepRel::Aux]).any(|a| self.lemmas[a] == "have");
+        !perfect && self.child(i, &[DepRel::NsubjPass, DepRel::CsubjPass]).is_some()
     }
 
     /// Tokens of the subtree of `i`, in order, at most `limit` of them.
