@@ -79,6 +79,34 @@ impl<'d> SentenceView<'d> {
         let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
         let mut names = vec![None; n];
         for hit in dictionary.find_names(&words) {
+            // "Al Qaeda-linked rebels", "pro-Russia rebels": a name joined by a hyphen to a word
+            // saying something other than belonging names no actor.
+            let lower = |i: usize| words.get(i).map(|w| w.to_lowercase()).unwrap_or_default();
+            let after = lower(hit.end + 1);
+            let linked = lower(hit.end) == "-"
+                && matches!(
+                    after.as_str(),
+                    "linked"
+                        | "backed"
+                        | "allied"
+                        | "inspired"
+                        | "affiliated"
+                        | "held"
+                        | "occupied"
+                        | "controlled"
+                        | "funded"
+                        | "sponsored"
+                        | "friendly"
+                        | "leaning"
+                        | "aligned"
+                        | "style"
+                );
+            let against = hit.start >= 2
+                && lower(hit.start - 1) == "-"
+                && matches!(lower(hit.start - 2).as_str(), "pro" | "anti" | "non" | "post" | "ex");
+            if linked || against {
+                continue;
+            }
             // A one-word person name inside a longer name ("Susan Rice") is not that person.
             let entry = dictionary.entry(hit.entry);
             if matches!(entry.kind, crate::dictionary::EntryKind::Person { .. })
