@@ -389,6 +389,58 @@ fn main() {
                 std::fs::write("/work/main/crates/nlp/models/ner.bin", r.to_bytes()).unwrap();
             });
         }
+        Some("pipe") => {
+            let tagger = Tagger::load_default().unwrap();
+            let parser = Parser::load_default().unwrap();
+            let ner = Recognizer::load_default().unwrap();
+            let forms: Vec<Vec<&str>> = dev.iter().map(|s| s.forms()).collect();
+            let n: usize = forms.iter().map(|f| f.len()).sum();
+            let mut found = 0;
+            let t0 = cpu();
+            for _ in 0..5 {
+                for batch in forms.chunks(32) {
+                    let tags: Vec<Vec<_>> = batch.iter().map(|f| tagger.predict(f)).collect();
+                    for (f, t) in batch.iter().zip(&tags) {
+                        found += parser.predict(f, t).len();
+                    }
+                    for (f, t) in batch.iter().zip(&tags) {
+                        let upos: Vec<_> = t.iter().map(|t| t.0).collect();
+                        found += ner.predict(f, &upos).len();
+                    }
+                }
+            }
+            let t = (cpu() - t0) / 5.0;
+            println!("{n} words, {:.0} w/s ({found})", n as f64 / t);
+            let tags: Vec<Vec<_>> = forms.iter().map(|f| tagger.predict(f)).collect();
+            let upos: Vec<Vec<_>> = tags.iter().map(|t| t.iter().map(|x| x.0).collect()).collect();
+            let t0 = cpu();
+            for _ in 0..5 {
+                for f in &forms {
+                    found += tagger.predict(f).len();
+                }
+            }
+            let tt = (cpu() - t0) / 5.0;
+            let t0 = cpu();
+            for _ in 0..5 {
+                for (f, t) in forms.iter().zip(&tags) {
+                    found += parser.predict(f, t).len();
+                }
+            }
+            let tp = (cpu() - t0) / 5.0;
+            let t0 = cpu();
+            for _ in 0..5 {
+                for (f, u) in forms.iter().zip(&upos) {
+                    found += ner.predict(f, u).len();
+                }
+            }
+            let tn = (cpu() - t0) / 5.0;
+            println!(
+                "tagger {:.0} parser {:.0} ner {:.0} w/s ({found})",
+                n as f64 / tt,
+                n as f64 / tp,
+                n as f64 / tn
+            );
+        }
         Some("build") => {
             // Train every model as shipped (the library's `train::all`, as `newsgraph train all`).
             let data = std::path::Path::new("/work/shared/data");
