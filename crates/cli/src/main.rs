@@ -33,6 +33,8 @@ enum Command {
     Ingest(commands::ingest::Args),
     /// Serve the JSON API and the web page over a store (localhost by default)
     Serve(commands::serve::Args),
+    /// Train the statistical NLP models from the shared data (tagger, parser, ner, lemmas)
+    Train(commands::nlp::TrainArgs),
 }
 
 fn main() -> ExitCode {
@@ -44,6 +46,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => commands::events::run_eval(args),
         Command::Ingest(args) => commands::ingest::run(args),
         Command::Serve(args) => commands::serve::run(args),
+        Command::Train(args) => commands::nlp::train(args),
     };
     match outcome {
         Ok(code) => code,

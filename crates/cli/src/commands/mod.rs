@@ -4,4 +4,5 @@ pub mod analyze;
 pub mod events;
 pub mod extract;
 pub mod ingest;
+pub mod nlp;
 pub mod serve;
