@@ -33,6 +33,10 @@ enum Command {
     Ingest(commands::ingest::Args),
     /// Serve the JSON API and the web page over a store (localhost by default)
     Serve(commands::serve::Args),
+    /// Ask the store: search, quotes, claims, events, rankings, sourcing, people (JSON answers)
+    Query(commands::query::Args),
+    /// Export the store: JSON Lines, Parquet tables partitioned by date, GDELT files
+    Export(commands::export::Args),
     /// Train the statistical NLP models from the shared data (tagger, parser, ner, lemmas)
     Train(commands::nlp::TrainArgs),
 }
@@ -46,6 +50,8 @@ fn main() -> ExitCode {
         Command::Eval(args) => commands::events::run_eval(args),
         Command::Ingest(args) => commands::ingest::run(args),
         Command::Serve(args) => commands::serve::run(args),
+        Command::Query(args) => commands::query::run(args),
+        Command::Export(args) => commands::export::run(args),
         Command::Train(args) => commands::nlp::train(args),
     };
     match outcome {

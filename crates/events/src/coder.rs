@@ -139,7 +139,13 @@ pub fn code_document(doc: &mut Document, dictionary: &ActorDictionary, patterns:
     let mut entity_at: Vec<Option<u32>> = vec![None; doc.tokens.len()];
     for mention in &doc.mentions {
         if let Some(e) = mention.entity {
-            for t in doc.tokens_in(mention.span) {
+            // A name that runs over a verb ("United States fired anti-aircraft") is a
+            // recogniser's mistake: its words are read with the dictionary instead.
+            let tokens = doc.tokens_in(mention.span);
+            if doc.tokens[tokens.clone()].iter().any(|t| t.upos == Upos::Verb) {
+                continue;
+            }
+            for t in tokens {
                 entity_at[t] = Some(e);
             }
         }

@@ -79,6 +79,34 @@ impl<'d> SentenceView<'d> {
         let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
         let mut names = vec![None; n];
         for hit in dictionary.find_names(&words) {
+            // "Al Qaeda-linked rebels", "pro-Russia rebels": a name joined by a hyphen to a word
+            // saying something other than belonging names no actor.
+            let lower = |i: usize| words.get(i).map(|w| w.to_lowercase()).unwrap_or_default();
+            let after = lower(hit.end + 1);
+            let linked = lower(hit.end) == "-"
+                && matches!(
+                    after.as_str(),
+                    "linked"
+                        | "backed"
+                        | "allied"
+                        | "inspired"
+                        | "affiliated"
+                        | "held"
+                        | "occupied"
+                        | "controlled"
+                        | "funded"
+                        | "sponsored"
+                        | "friendly"
+                        | "leaning"
+                        | "aligned"
+                        | "style"
+                );
+            let against = hit.start >= 2
+                && lower(hit.start - 1) == "-"
+                && matches!(lower(hit.start - 2).as_str(), "pro" | "anti" | "non" | "post" | "ex");
+            if linked || against {
+                continue;
+            }
             // A one-word person name inside a longer name ("Susan Rice") is not that person.
             let entry = dictionary.entry(hit.entry);
             if matches!(entry.kind, crate::dictionary::EntryKind::Person { .. })
@@ -148,7 +176,14 @@ impl<'d> SentenceView<'d> {
 
     /// The preposition or case marker of a nominal (`case` child), lower case.
     pub fn case_of(&self, i: usize) -> Option<String> {
-        let cases: Vec<usize> = self.children_with(i, &[DepRel::Case]).collect();
+        let mut cases: Vec<usize> = self.children_with(i, &[DepRel::Case]).collect();
+        if cases.is_empty() {
+            // "with Syrian President Bashar Assad Tuesday", parsed with "Tuesday" as the head
+            // and the preposition on a compound before it.
+            for c in self.children_with(i, &[DepRel::Compound, DepRel::Flat]).filter(|&c| c < i) {
+                cases.extend(self.children_with(c, &[DepRel::Case]));
+            }
+        }
         match cases.as_slice() {
             [] => None,
             [one] => Some(self.lemmas[*one].clone()),
@@ -184,7 +219,10 @@ impl<'d> SentenceView<'d> {
         if !auxiliaries.is_empty() {
             return auxiliaries.iter().any(|&a| matches!(self.lemmas[a].as_str(), "be" | "get" | "become"));
         }
-        self.child(i, &[DepRel::NsubjPass, DepRel::CsubjPass]).is_some()
+        // A passive subject with a perfect "had" and no "be" ("they had attacked Iraq") is
+        // an active subject the parser mislabelled.
+        let perfect = self.children_with(i, &[DepRel::Aux]).any(|a| self.lemmas[a] == "have");
+        !perfect && self.child(i, &[DepRel::NsubjPass, DepRel::CsubjPass]).is_some()
     }
 
     /// Tokens of the subtree of `i`, in order, at most `limit` of them.

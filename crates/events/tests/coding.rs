@@ -315,3 +315,17 @@ fn a_document_without_a_parse_gets_no_events_and_no_panic() {
     code(&mut doc);
     assert!(doc.events.is_empty());
 }
+
+#[test]
+fn linked_and_pro_do_not_make_members() {
+    check(
+        "Al:PROPN:5:compound Qaeda:PROPN:1:flat -:PUNCT:4:punct linked:VERB:5:amod rebels:NOUN:6:nsubj \
+         attacked:VERB:0:root Iraq:PROPN:6:obj",
+        &["REB>IRQ:190"],
+    );
+    check(
+        "pro:ADJ:4:amod -:PUNCT:3:punct Russia:PROPN:4:compound rebels:NOUN:5:nsubj attacked:VERB:0:root \
+         Ukraine:PROPN:5:obj",
+        &["REB>UKR:190"],
+    );
+}

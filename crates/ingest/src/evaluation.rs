@@ -133,8 +133,29 @@ pub fn load(path: &Path) -> Result<Vec<EvalPage>, EvalError> {
     Ok(pages)
 }
 
-/// Run our extractor over the pages on this thread; returns outputs and the time taken.
+/// CPU time used so far by this thread (user + system), from `/proc`; `None` elsewhere.
+pub fn thread_cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    // Fields after the command name (which is in parentheses and may hold spaces).
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let utime: u64 = fields.get(11)?.parse().ok()?;
+    let stime: u64 = fields.get(12)?.parse().ok()?;
+    // Linux reports these in clock ticks of 1/100 s.
+    Some(Duration::from_millis((utime + stime) * 10))
+}
+
+/// Run our extractor over the pages on this thread; returns outputs and the time taken
+/// (wall clock). See [`run_ours_timed`] for CPU time too.
 pub fn run_ours(pages: &[EvalPage]) -> (Vec<Output>, Duration) {
+    let (outputs, wall, _) = run_ours_timed(pages);
+    (outputs, wall)
+}
+
+/// Run our extractor over the pages on this thread; returns outputs, wall-clock time and
+/// CPU time (when the platform reports it).
+pub fn run_ours_timed(pages: &[EvalPage]) -> (Vec<Output>, Duration, Option<Duration>) {
+    let cpu_start = thread_cpu_time();
     let start = Instant::now();
     let outputs = pages
         .iter()
@@ -149,7 +170,12 @@ pub fn run_ours(pages: &[EvalPage]) -> (Vec<Output>, Duration) {
             }
         })
         .collect();
-    (outputs, start.elapsed())
+    let wall = start.elapsed();
+    let cpu = match (cpu_start, thread_cpu_time()) {
+        (Some(a), Some(b)) => Some(b.saturating_sub(a)),
+        _ => None,
+    };
+    (outputs, wall, cpu)
 }
 
 /// Run trafilatura (through `script`, with `python`) over the pages in one process; returns
@@ -159,6 +185,24 @@ pub fn run_peer(
     python: &Path,
     script: &Path,
 ) -> Result<(Vec<Output>, Duration), EvalError> {
+    run_peer_timed(pages, python, script).map(|(o, t)| (o, t.wall))
+}
+
+/// What the peer reported about its own run.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PeerTime {
+    /// Wall-clock time inside the extraction loop.
+    pub wall: Duration,
+    /// CPU time of the Python process inside the loop (`time.process_time`).
+    pub cpu: Option<Duration>,
+}
+
+/// [`run_peer`] with CPU time as well.
+pub fn run_peer_timed(
+    pages: &[EvalPage],
+    python: &Path,
+    script: &Path,
+) -> Result<(Vec<Output>, PeerTime), EvalError> {
     let dir = std::env::temp_dir().join(format!("newsgraph-eval-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| EvalError::Peer(e.to_string()))?;
     let result = (|| {
@@ -181,12 +225,14 @@ pub fn run_peer(
         let stdout = child.stdout.take().ok_or_else(|| EvalError::Peer("no output".into()))?;
         let mut outputs = vec![Output::default(); pages.len()];
         let mut seconds = None;
+        let mut cpu_seconds = None;
         for line in std::io::BufReader::new(stdout).lines() {
             let line = line.map_err(|e| EvalError::Peer(e.to_string()))?;
             let v: Value =
                 serde_json::from_str(&line).map_err(|e| EvalError::Peer(format!("bad output line: {e}")))?;
             if let Some(s) = v.get("seconds").and_then(Value::as_f64) {
                 seconds = Some(s);
+                cpu_seconds = v.get("cpu_seconds").and_then(Value::as_f64);
                 continue;
             }
             let Some(i) =
@@ -210,7 +256,13 @@ pub fn run_peer(
             return Err(EvalError::Peer(format!("{} exited with {status}", script.display())));
         }
         let seconds = seconds.ok_or_else(|| EvalError::Peer("no timing line".into()))?;
-        Ok((outputs, Duration::from_secs_f64(seconds)))
+        Ok((
+            outputs,
+            PeerTime {
+                wall: Duration::from_secs_f64(seconds),
+                cpu: cpu_seconds.map(Duration::from_secs_f64),
+            },
+        ))
     })();
     let _ = std::fs::remove_dir_all(&dir);
     result

@@ -1,6 +1,23 @@
 //! Statistical NLP for newsgraph, in Rust with no runtime ML dependency: a part-of-speech
 //! tagger, a dependency parser, a named-entity recogniser and a lemmatiser, trained on
 //! Universal Dependencies English EWT and Universal NER English EWT.
+//!
+//! The models are compiled in ([`components::shipped`]); each model predicts on plain words,
+//! and [`components`] wraps them as pipeline components over a document.
+//!
+//! ```
+//! use newsgraph_nlp::{ner::Recognizer, parser::Parser, tagger::Tagger};
+//! use newsgraph_model::{DepRel, EntityKind, Upos};
+//!
+//! let words = ["Officials", "in", "Beijing", "said", "it", "was", "arrogant", "."];
+//! let tags = Tagger::load_default().unwrap().predict(&words);
+//! assert_eq!(tags[3].0, Upos::Verb);
+//! let arcs = Parser::load_default().unwrap().predict(&words, &tags);
+//! assert_eq!(arcs[3], (None, DepRel::Root)); // "said"
+//! let upos: Vec<Upos> = tags.iter().map(|t| t.0).collect();
+//! let names = Recognizer::load_default().unwrap().predict(&words, &upos);
+//! assert_eq!((names[0].start, names[0].kind), (2, EntityKind::Gpe));
+//! ```
 
 pub mod binary;
 pub mod components;

@@ -172,12 +172,29 @@ struct Entry {
 pub struct Weights {
     n_classes: usize,
     scale: f32,
-    mask: usize,
+    /// Number of slots (about 1.25 per feature).
+    slots: usize,
     /// `i16`s per slot: two for the key, then one per class, rounded up to even.
     stride: usize,
     table: Vec<i16>,
     n_features: usize,
     n_weights: usize,
+}
+
+/// The home slot of a key among `slots` (keys are uniform 32-bit hashes).
+#[inline]
+fn home(key: u32, slots: usize) -> usize {
+    ((u64::from(key) * slots as u64) >> 32) as usize
+}
+
+/// The slot after `i`, wrapping around.
+#[inline]
+fn next(i: usize, slots: usize) -> usize {
+    if i + 1 == slots {
+        0
+    } else {
+        i + 1
+    }
 }
 
 #[inline]
@@ -187,20 +204,19 @@ fn slot_key(slot: &[i16]) -> u32 {
 
 impl Weights {
     fn build(n_classes: usize, scale: f32, features: Vec<(u32, Vec<Entry>)>) -> Weights {
-        let size = (features.len() * 3 / 2 + 1).next_power_of_two().max(16);
-        let mask = size - 1;
+        let slots = (features.len() * 2).next_power_of_two().max(16);
         let stride = (2 + n_classes).div_ceil(2) * 2;
-        let mut table = vec![0i16; size * stride];
+        let mut table = vec![0i16; slots * stride];
         let mut n_features = 0;
         let mut n_weights = 0;
         for (k, row) in features {
-            let mut i = k as usize & mask;
+            let mut i = home(k, slots);
             loop {
                 let found = slot_key(&table[i * stride..]);
                 if found == 0 || found == k {
                     break;
                 }
-                i = (i + 1) & mask;
+                i = next(i, slots);
             }
             let slot = &mut table[i * stride..(i + 1) * stride];
             if slot_key(slot) == k {
@@ -216,7 +232,7 @@ impl Weights {
             }
             n_features += 1;
         }
-        Weights { n_classes, scale, mask, stride, table, n_features, n_weights }
+        Weights { n_classes, scale, slots, stride, table, n_features, n_weights }
     }
 
     /// Number of classes.
@@ -241,7 +257,7 @@ impl Weights {
 
     #[inline]
     fn row(&self, k: u32) -> Option<&[i16]> {
-        let mut i = k as usize & self.mask;
+        let mut i = home(k, self.slots);
         loop {
             let slot = &self.table[i * self.stride..(i + 1) * self.stride];
             let found = slot_key(slot);
@@ -251,7 +267,7 @@ impl Weights {
             if found == 0 {
                 return None;
             }
-            i = (i + 1) & self.mask;
+            i = next(i, self.slots);
         }
     }
 
@@ -267,16 +283,16 @@ impl Weights {
         let stride = self.stride;
         for chunk in features.chunks(BATCH) {
             let mut homes = [0u32; BATCH];
-            for (home, &f) in homes.iter_mut().zip(chunk) {
-                let i = f as usize & self.mask;
-                *home = slot_key(&self.table[i * stride..i * stride + 2]);
+            for (home_key, &f) in homes.iter_mut().zip(chunk) {
+                let i = home(f, self.slots);
+                *home_key = slot_key(&self.table[i * stride..i * stride + 2]);
             }
-            for (&home, &f) in homes.iter().zip(chunk) {
-                if home == 0 {
+            for (&home_key, &f) in homes.iter().zip(chunk) {
+                if home_key == 0 {
                     continue;
                 }
-                let row = if home == f {
-                    let i = f as usize & self.mask;
+                let row = if home_key == f {
+                    let i = home(f, self.slots);
                     &self.table[i * stride + 2..i * stride + 2 + n]
                 } else {
                     match self.row(f) {

@@ -11,7 +11,8 @@ use rusqlite::types::Value;
 use std::io::Write;
 
 impl Store {
-    /// Call `f` with the stored documents of a period, `batch` at a time, in storage order.
+    /// Call `f` with the stored documents of a period, `batch` at a time, by publication day
+    /// (undated documents first), then in storage order.
     /// Documents without a day are included only when the period is open at both ends.
     pub fn for_each_batch(
         &self,
@@ -34,7 +35,8 @@ impl Store {
         Ok(n)
     }
 
-    /// Call `f` with every stored record of a period, in storage order.
+    /// Call `f` with every stored record of a period, by publication day (undated first), then
+    /// in storage order.
     pub fn for_each_record(
         &self,
         period: &Period,
@@ -51,7 +53,7 @@ impl Store {
             sql.push_str(" AND day <= ?");
             args.push(Value::Text(to.clone()));
         }
-        sql.push_str(" ORDER BY doc");
+        sql.push_str(" ORDER BY day, doc");
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
         let mut n = 0u64;

@@ -321,6 +321,9 @@ pub fn eval(args: EvalEventsArgs) -> anyhow::Result<ExitCode> {
         _ => println!("worked example not found at {}: skipped", args.example.display()),
     }
     match bench(&args.bench, &engine, &actors, &events)? {
+        Some(_) if !has_parser => {
+            println!("timing on articles skipped: without a parser in the pipeline there is nothing to code")
+        }
         Some((n, pipeline, coding)) => {
             let rest = pipeline.saturating_sub(coding).as_secs_f64();
             println!(

@@ -131,12 +131,21 @@ pub fn eval(args: EvalExtraction) -> anyhow::Result<ExitCode> {
         args.data.display(),
         pages.len()
     );
-    let (ours, took) = evaluation::run_ours(&pages);
+    let (ours, took, ours_cpu) = evaluation::run_ours_timed(&pages);
     let ours_scores = evaluation::score(&pages, &ours);
-    let ours_speed = n / took.as_secs_f64();
+    // Pages per CPU-second when the platform reports CPU time (fair on a shared machine),
+    // else per wall-clock second.
+    let ours_speed = n / ours_cpu.unwrap_or(took).as_secs_f64();
     println!(
         "{:<12} {:>9} {:>7} {:>7} {:>7} {:>7} {:>7} {:>12}",
-        "", "precision", "recall", "F1", "title", "author", "date", "pages/s/core"
+        "",
+        "precision",
+        "recall",
+        "F1",
+        "title",
+        "author",
+        "date",
+        if ours_cpu.is_some() { "pages/cpu-s" } else { "pages/s" }
     );
     println!("{}", line("newsgraph", &ours_scores, ours_speed));
     if args.peer {
@@ -151,11 +160,17 @@ pub fn eval(args: EvalExtraction) -> anyhow::Result<ExitCode> {
                 PathBuf::from(String::from_utf8_lossy(&out.stdout).trim().to_string())
             }
         };
-        let (peer, peer_took) = evaluation::run_peer(&pages, &python, &args.peer_script)?;
+        let (peer, peer_time) = evaluation::run_peer_timed(&pages, &python, &args.peer_script)?;
         let peer_scores = evaluation::score(&pages, &peer);
-        let peer_speed = n / peer_took.as_secs_f64();
+        let peer_cpu = if ours_cpu.is_some() { peer_time.cpu } else { None };
+        let peer_speed = n / peer_cpu.unwrap_or(peer_time.wall).as_secs_f64();
         println!("{}", line("trafilatura", &peer_scores, peer_speed));
         println!("speed ratio newsgraph / trafilatura: {:.1}x", ours_speed / peer_speed);
+        println!(
+            "wall clock: newsgraph {:.1} s, trafilatura {:.1} s",
+            took.as_secs_f64(),
+            peer_time.wall.as_secs_f64()
+        );
     }
     println!("F1 by page language (newsgraph):");
     for (lang, s) in evaluation::score_by_language(&pages, &ours) {

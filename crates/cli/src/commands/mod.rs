@@ -7,3 +7,5 @@ pub mod extract;
 pub mod ingest;
 pub mod nlp;
 pub mod serve;
+pub mod export;
+pub mod query;

@@ -607,9 +607,15 @@ impl Dom {
 
     /// All text below a node, whitespace collapsed, without scripts and styles.
     pub fn inner_text(&self, id: NodeId) -> String {
+        self.inner_text_upto(id, usize::MAX)
+    }
+
+    /// [`Dom::inner_text`], but it stops once more than `limit` bytes are collected (for
+    /// callers that only want short texts).
+    pub fn inner_text_upto(&self, id: NodeId, limit: usize) -> String {
         let mut out = String::new();
         let mut cur = id;
-        while cur != NONE {
+        while cur != NONE && out.len() <= limit {
             match self.data(cur) {
                 NodeData::Element {
                     tag: Tag::SCRIPT | Tag::STYLE | Tag::NOSCRIPT | Tag::TEMPLATE, ..

@@ -53,12 +53,13 @@ struct Evidence {
 
 fn class_and_id(dom: &Dom, id: NodeId) -> String {
     let mut s = String::new();
-    for key in ["class", "id", "itemprop", "rel"] {
-        if let Some(v) = dom.attr(id, key) {
+    for (name, value) in dom.attrs_of(id) {
+        if matches!(name, "class" | "id" | "itemprop" | "rel") {
             s.push(' ');
-            s.push_str(&v.to_ascii_lowercase());
+            s.push_str(value);
         }
     }
+    s.make_ascii_lowercase();
     s
 }
 
@@ -168,7 +169,7 @@ fn collect(dom: &Dom) -> Evidence {
             if (ci.contains("byline") || ci.contains("author") || ci.contains("autor"))
                 && ev.byline_texts.len() < 10
             {
-                let t = dom.inner_text(id);
+                let t = dom.inner_text_upto(id, 300);
                 if !t.is_empty() && t.len() < 200 {
                     ev.byline_texts.push(t);
                 }
@@ -176,7 +177,7 @@ fn collect(dom: &Dom) -> Evidence {
             if ["date", "time", "publish", "posted", "datum", "meta", "byline"].iter().any(|k| ci.contains(k))
                 && ev.date_texts.len() < 30
             {
-                let t = dom.inner_text(id);
+                let t = dom.inner_text_upto(id, 300);
                 if !t.is_empty() && t.len() < 300 {
                     ev.date_texts.push(t);
                 }
