@@ -27,9 +27,15 @@ pub struct Args {
     pub readers: usize,
 }
 
-/// The sample articles shipped in the repository.
+/// The sample articles shipped in the repository, relative to the working directory when
+/// inside it (document ids are paths, and short ones read better).
 fn samples_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../samples")
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../samples");
+    let dir = dir.canonicalize().unwrap_or(dir);
+    match std::env::current_dir().ok().and_then(|cwd| dir.strip_prefix(cwd).ok().map(PathBuf::from)) {
+        Some(relative) if !relative.as_os_str().is_empty() => relative,
+        _ => dir,
+    }
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
