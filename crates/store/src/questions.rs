@@ -663,21 +663,28 @@ pub struct Ranked {
 }
 
 impl Store {
-    /// People with the most quotations.
+    /// People with the most quotations (from the aggregate tables the writer keeps).
     pub fn top_speakers(&self, query: &TopQuery) -> Result<Page<Ranked>> {
         query.period.validate()?;
         query.paging.validate()?;
-        let mut sql = String::from(
-            "SELECT speaker_name, count(*) AS n, count(DISTINCT doc) FROM quotes
-             WHERE speaker_kind = 'PERSON' AND dup = 0",
-        );
         let mut args = Vec::new();
-        if let Some(outlet) = &query.outlet {
-            sql.push_str(" AND outlet = ?");
-            args.push(Value::Text(outlet.clone()));
-        }
-        query.period.restrict("day", &mut sql, &mut args);
-        sql.push_str(" GROUP BY speaker_name ORDER BY n DESC, speaker_name");
+        let mut sql = if query.outlet.is_none() && query.period == Period::default() {
+            String::from("SELECT name, n, docs FROM speaker_totals WHERE n > 0 ORDER BY n DESC, name")
+        } else {
+            let mut sql =
+                String::from("SELECT name, sum(n) AS total, sum(docs) FROM speaker_days WHERE day <> ''");
+            if let Some(outlet) = &query.outlet {
+                sql.push_str(" AND outlet = ?");
+                args.push(Value::Text(outlet.clone()));
+            }
+            if query.period == Period::default() {
+                // An outlet over all time includes its undated articles.
+                sql = sql.replace(" WHERE day <> ''", " WHERE 1");
+            }
+            query.period.restrict("day", &mut sql, &mut args);
+            sql.push_str(" GROUP BY name HAVING total > 0 ORDER BY total DESC, name");
+            sql
+        };
         query.paging.clause(&mut sql, &mut args);
         let rows = collect(self, &sql, args, |r| {
             Ok(Ranked {
@@ -697,19 +704,17 @@ impl Store {
         if query.outlet.is_some() {
             return Err(StoreError::BadQuery("`outlet` is not a filter of the actor ranking".into()));
         }
-        let mut inner = String::from(
-            "SELECT source_code AS code, doc, goldstein FROM events WHERE dup = 0 AND source_code <> ''",
-        );
         let mut args = Vec::new();
-        query.period.restrict("day", &mut inner, &mut args);
-        inner.push_str(
-            " UNION ALL SELECT target_code, doc, goldstein FROM events WHERE dup = 0 AND target_code <> ''",
-        );
-        query.period.restrict("day", &mut inner, &mut args);
-        let mut sql = format!(
-            "SELECT code, count(*) AS n, count(DISTINCT doc), avg(goldstein) FROM ({inner})
-             GROUP BY code ORDER BY n DESC, code"
-        );
+        let mut sql = if query.period == Period::default() {
+            String::from("SELECT code, n, docs, gsum / n FROM actor_totals WHERE n > 0 ORDER BY n DESC, code")
+        } else {
+            let mut sql = String::from(
+                "SELECT code, sum(n) AS total, sum(docs), sum(gsum) / sum(n) FROM actor_days WHERE day <> ''",
+            );
+            query.period.restrict("day", &mut sql, &mut args);
+            sql.push_str(" GROUP BY code HAVING total > 0 ORDER BY total DESC, code");
+            sql
+        };
         query.paging.clause(&mut sql, &mut args);
         let rows = collect(self, &sql, args, |r| {
             Ok(Ranked {
@@ -982,13 +987,18 @@ impl Store {
         if query.limit == 0 || query.limit > MAX_LIMIT {
             return Err(StoreError::BadQuery(format!("`limit` must be between 1 and {MAX_LIMIT}")));
         }
-        let mut sql = String::from(
-            "SELECT source_code, target_code, count(*) AS n, avg(goldstein) FROM events
-             WHERE dup = 0 AND source_code <> '' AND target_code <> ''",
-        );
         let mut args = Vec::new();
-        query.period.restrict("day", &mut sql, &mut args);
-        sql.push_str(" GROUP BY source_code, target_code ORDER BY n DESC, source_code, target_code LIMIT ?");
+        let mut sql = if query.period == Period::default() {
+            String::from("SELECT source, target, n, gsum / n FROM pair_totals WHERE n > 0 ORDER BY n DESC, source, target")
+        } else {
+            let mut sql = String::from(
+                "SELECT source, target, sum(n) AS total, sum(gsum) / sum(n) FROM pair_days WHERE day <> ''",
+            );
+            query.period.restrict("day", &mut sql, &mut args);
+            sql.push_str(" GROUP BY source, target HAVING total > 0 ORDER BY total DESC, source, target");
+            sql
+        };
+        sql.push_str(" LIMIT ?");
         args.push(Value::Integer(i64::from(query.limit)));
         let edges = collect(self, &sql, args, |r| {
             Ok(Edge {

@@ -169,7 +169,16 @@ fn write_one(
     let rowid = tx.last_insert_rowid();
     tx.prepare_cached("INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?
         .execute(params![rowid, meta.title.as_deref().unwrap_or(""), &doc.text])?;
-    write_rows(tx, rowid, doc, day.as_deref(), outlet.as_deref(), dup)
+    write_rows(tx, rowid, doc, day.as_deref(), outlet.as_deref(), dup)?;
+    aggregate(tx, rowid, 1)
+}
+
+/// Count (or uncount) a document in the aggregate tables.
+fn aggregate(tx: &Transaction<'_>, rowid: i64, sign: i64) -> Result<()> {
+    for statement in crate::schema::AGGREGATE.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+        tx.prepare_cached(statement)?.execute(params![rowid, sign])?;
+    }
+    Ok(())
 }
 
 /// The normalised rows of one document.
@@ -305,6 +314,7 @@ fn write_rows(
 
 /// Remove a stored document and everything derived from it.
 fn delete_document(tx: &Transaction<'_>, rowid: i64) -> Result<()> {
+    aggregate(tx, rowid, -1)?;
     let (title, text): (Option<String>, String) =
         tx.query_row("SELECT title, text FROM documents WHERE doc = ?1", [rowid], |r| {
             Ok((r.get(0)?, r.get(1)?))
