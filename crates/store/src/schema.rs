@@ -175,37 +175,38 @@ CREATE INDEX IF NOT EXISTS pair_totals_n ON pair_totals(n DESC, source, target);
 
 /// Add (`sign` = 1) or take away (`sign` = -1) one document's rows in the aggregate tables.
 /// Reads the document's own quotation and event rows, so it runs after they are written and
-/// before they are deleted.
+/// before they are deleted. The unary `+` keeps SQLite on the primary key (`doc = ?`) instead
+/// of an index on the flags, which would scan every document's rows.
 pub const AGGREGATE: &str = r#"
 INSERT INTO speaker_days (name, day, outlet, n, docs)
     SELECT speaker_name, coalesce(day, ''), coalesce(outlet, ''), ?2 * count(*), ?2 FROM quotes
-    WHERE doc = ?1 AND dup = 0 AND speaker_kind = 'PERSON' AND speaker_name IS NOT NULL GROUP BY speaker_name
+    WHERE doc = ?1 AND +dup = 0 AND +speaker_kind = 'PERSON' AND speaker_name IS NOT NULL GROUP BY speaker_name
     ON CONFLICT DO UPDATE SET n = n + excluded.n, docs = docs + excluded.docs;
 INSERT INTO speaker_totals (name, n, docs)
     SELECT speaker_name, ?2 * count(*), ?2 FROM quotes
-    WHERE doc = ?1 AND dup = 0 AND speaker_kind = 'PERSON' AND speaker_name IS NOT NULL GROUP BY speaker_name
+    WHERE doc = ?1 AND +dup = 0 AND +speaker_kind = 'PERSON' AND speaker_name IS NOT NULL GROUP BY speaker_name
     ON CONFLICT DO UPDATE SET n = n + excluded.n, docs = docs + excluded.docs;
 INSERT INTO actor_days (code, day, n, docs, gsum)
     SELECT code, d, ?2 * count(*), ?2, ?2 * sum(g) FROM (
-        SELECT source_code AS code, coalesce(day, '') AS d, goldstein AS g FROM events WHERE doc = ?1 AND dup = 0 AND source_code <> ''
+        SELECT source_code AS code, coalesce(day, '') AS d, goldstein AS g FROM events WHERE doc = ?1 AND +dup = 0 AND source_code <> ''
         UNION ALL
-        SELECT target_code, coalesce(day, ''), goldstein FROM events WHERE doc = ?1 AND dup = 0 AND target_code <> '')
+        SELECT target_code, coalesce(day, ''), goldstein FROM events WHERE doc = ?1 AND +dup = 0 AND target_code <> '')
     WHERE 1 GROUP BY code
     ON CONFLICT DO UPDATE SET n = n + excluded.n, docs = docs + excluded.docs, gsum = gsum + excluded.gsum;
 INSERT INTO actor_totals (code, n, docs, gsum)
     SELECT code, ?2 * count(*), ?2, ?2 * sum(g) FROM (
-        SELECT source_code AS code, goldstein AS g FROM events WHERE doc = ?1 AND dup = 0 AND source_code <> ''
+        SELECT source_code AS code, goldstein AS g FROM events WHERE doc = ?1 AND +dup = 0 AND source_code <> ''
         UNION ALL
-        SELECT target_code, goldstein FROM events WHERE doc = ?1 AND dup = 0 AND target_code <> '')
+        SELECT target_code, goldstein FROM events WHERE doc = ?1 AND +dup = 0 AND target_code <> '')
     WHERE 1 GROUP BY code
     ON CONFLICT DO UPDATE SET n = n + excluded.n, docs = docs + excluded.docs, gsum = gsum + excluded.gsum;
 INSERT INTO pair_days (source, target, day, n, gsum)
     SELECT source_code, target_code, coalesce(day, ''), ?2 * count(*), ?2 * sum(goldstein) FROM events
-    WHERE doc = ?1 AND dup = 0 AND source_code <> '' AND target_code <> '' GROUP BY source_code, target_code
+    WHERE doc = ?1 AND +dup = 0 AND source_code <> '' AND target_code <> '' GROUP BY source_code, target_code
     ON CONFLICT DO UPDATE SET n = n + excluded.n, gsum = gsum + excluded.gsum;
 INSERT INTO pair_totals (source, target, n, gsum)
     SELECT source_code, target_code, ?2 * count(*), ?2 * sum(goldstein) FROM events
-    WHERE doc = ?1 AND dup = 0 AND source_code <> '' AND target_code <> '' GROUP BY source_code, target_code
+    WHERE doc = ?1 AND +dup = 0 AND source_code <> '' AND target_code <> '' GROUP BY source_code, target_code
     ON CONFLICT DO UPDATE SET n = n + excluded.n, gsum = gsum + excluded.gsum;
 "#;
 
