@@ -82,6 +82,19 @@ pub struct Output {
     pub date_from: String,
 }
 
+/// Whether a page is in the held-out check set: one page in five, chosen by a 64-bit FNV-1a
+/// hash of its file name (fixed, so every run and machine agrees). The benchmark has no split
+/// of its own; rules are developed on the other pages and the held-out figure is reported
+/// beside the pooled one.
+pub fn held_out(file: &str) -> bool {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in file.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h.is_multiple_of(5)
+}
+
 /// Read the benchmark archive.
 pub fn load(path: &Path) -> Result<Vec<EvalPage>, EvalError> {
     if !path.exists() {
@@ -429,6 +442,13 @@ pub fn duplicate_links(pages: &[EvalPage], outputs: &[Output]) -> Vec<(String, S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn held_out_is_a_fixed_fifth_by_name() {
+        let held: Vec<String> = (0..20).map(|i| format!("page{i}.html")).filter(|f| held_out(f)).collect();
+        assert_eq!(held, ["page0.html", "page3.html", "page16.html"]);
+        assert_eq!((0..1000).filter(|i| held_out(&format!("page{i}.html"))).count(), 210);
+    }
 
     #[test]
     fn segments_are_matched_after_whitespace_normalisation() {

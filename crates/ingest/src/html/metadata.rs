@@ -286,6 +286,8 @@ fn json_names(v: Option<&Value>, graph: &[Value], out: &mut Vec<String>) {
 struct JsonLd {
     headline: Option<String>,
     published: Option<String>,
+    /// `datePublished` of a web page object (not an article): often when the page was made.
+    page_published: Option<String>,
     modified: Option<String>,
     authors: Vec<String>,
     publisher: Option<String>,
@@ -301,6 +303,7 @@ fn read_json_ld(values: &[Value]) -> JsonLd {
     let mut ld = JsonLd {
         headline: None,
         published: None,
+        page_published: None,
         modified: None,
         authors: Vec::new(),
         publisher: None,
@@ -315,8 +318,11 @@ fn read_json_ld(values: &[Value]) -> JsonLd {
         if ld.headline.is_none() && is_article {
             ld.headline = json_str(o.get("headline")).or_else(|| json_str(o.get("name")));
         }
-        if ld.published.is_none() {
-            ld.published = json_str(o.get("datePublished")).or_else(|| json_str(o.get("dateCreated")));
+        let published = || json_str(o.get("datePublished")).or_else(|| json_str(o.get("dateCreated")));
+        if is_article && ld.published.is_none() {
+            ld.published = published();
+        } else if !is_article && ld.page_published.is_none() {
+            ld.page_published = published();
         }
         if ld.modified.is_none() {
             ld.modified = json_str(o.get("dateModified"));
@@ -590,6 +596,114 @@ pub fn clean_authors(raw: &str) -> Vec<String> {
     names
 }
 
+/// Date evidence in the order it is trusted. Visible dates (next to the headline, in
+/// date-classed elements) agree with what readers see more often than machine-readable ones,
+/// which are often modification or indexing times; the latter come next.
+pub const DATE_ORDER: [&str; 13] = [
+    "near-title",
+    "date-class",
+    "url",
+    "time-marked",
+    "itemprop",
+    "meta",
+    "json-ld",
+    "json-ld-page",
+    "time",
+    "title",
+    "body-text",
+    "json-ld-modified",
+    "meta-modified",
+];
+
+/// What a page offers as date evidence, read on demand (some sources walk the whole page).
+struct DateFinder<'a> {
+    dom: &'a Dom,
+    ev: &'a Evidence,
+    ld: &'a JsonLd,
+    page_url: Option<&'a str>,
+    url: Option<&'a str>,
+    title: Option<&'a str>,
+}
+
+impl DateFinder<'_> {
+    /// Slashed dates are month first only on American English pages.
+    fn slash(&self) -> dates::SlashOrder {
+        let lang = self.ev.lang.as_deref().unwrap_or("").trim().to_ascii_lowercase();
+        if lang == "en" || lang.starts_with("en-us") || lang.starts_with("en_us") {
+            dates::SlashOrder::MonthFirst
+        } else {
+            dates::SlashOrder::DayFirst
+        }
+    }
+
+    /// The date one named source gives, if any.
+    fn source(&self, name: &str) -> Option<String> {
+        let ev = self.ev;
+        match name {
+            "near-title" => date_near_heading(self.dom, self.slash()),
+            "date-class" => ev.date_texts.iter().find_map(|t| dates::find_date(t)),
+            "url" => self.page_url.and_then(url_date).or_else(|| self.url.and_then(url_date)),
+            "time-marked" => {
+                ev.times.iter().filter(|(_, marked)| *marked).find_map(|(t, _)| dates::find_date(t))
+            }
+            "itemprop" => ev.itemprop_dates.iter().find_map(|d| dates::find_date(d)),
+            "meta" => ev.meta(PUBLISHED_KEYS).and_then(dates::find_date),
+            "json-ld" => self.ld.published.as_deref().and_then(dates::find_date),
+            "json-ld-page" => self.ld.page_published.as_deref().and_then(dates::find_date),
+            "time" => ev.times.iter().find_map(|(t, _)| dates::find_date(t)),
+            "title" => self.title.and_then(dates::find_calendar_date).map(dates::Date::iso),
+            "body-text" => date_in_body(self.dom, self.slash()),
+            "json-ld-modified" => self.ld.modified.as_deref().and_then(dates::find_date),
+            "meta-modified" => ev.meta(MODIFIED_KEYS).and_then(dates::find_date),
+            _ => None,
+        }
+    }
+}
+
+/// The sources that speak of publication, in order of trust; [`DATE_ORDER`] also lists
+/// evidence that is studied but not used (a web page object's `datePublished` is when the
+/// page was made, a modification date is not a publication date).
+const PUBLISHED_SOURCES: [&str; 10] = [
+    "near-title",
+    "date-class",
+    "url",
+    "time-marked",
+    "itemprop",
+    "meta",
+    "json-ld",
+    "time",
+    "title",
+    "body-text",
+];
+
+/// Choose among the dates the sources give: the calendar day most sources agree on, ties
+/// going to the most trusted source; the value of the most trusted source giving that day.
+fn pick_date<'e>(evidence: &'e [(&'static str, String)]) -> Option<(&'static str, &'e str)> {
+    fn day(d: &str) -> &str {
+        d.get(..10).unwrap_or(d)
+    }
+    let votes = |d: &str| evidence.iter().filter(|(_, e)| day(e) == day(d)).count();
+    let best = evidence.iter().map(|(_, d)| votes(d)).max()?;
+    evidence.iter().find(|(_, d)| votes(d) == best).map(|(name, d)| (*name, d.as_str()))
+}
+
+/// Every date source that gives a date on this page, in [`DATE_ORDER`] (for studying which
+/// evidence to trust; [`extract`] votes among the publication sources).
+pub fn date_evidence(dom: &Dom, url: Option<&str>) -> Vec<(&'static str, String)> {
+    let ev = collect(dom);
+    let ld = read_json_ld(&ev.json_ld);
+    let meta = extract(dom, url);
+    let found = DateFinder {
+        dom,
+        ev: &ev,
+        ld: &ld,
+        page_url: meta.url.as_deref(),
+        url,
+        title: meta.title.as_deref(),
+    };
+    DATE_ORDER.iter().filter_map(|name| found.source(name).map(|d| (*name, d))).collect()
+}
+
 /// Extract metadata from a page.
 pub fn extract(dom: &Dom, url: Option<&str>) -> Meta {
     let ev = collect(dom);
@@ -637,34 +751,14 @@ pub fn extract(dom: &Dom, url: Option<&str>) -> Meta {
         })
         .filter(|t| !t.is_empty());
 
-    // Slashed dates are month first only on American English pages.
-    let lang = ev.lang.as_deref().unwrap_or("").trim().to_ascii_lowercase();
-    let slash = if lang == "en" || lang.starts_with("en-us") || lang.starts_with("en_us") {
-        dates::SlashOrder::MonthFirst
-    } else {
-        dates::SlashOrder::DayFirst
+    let found =
+        DateFinder { dom, ev: &ev, ld: &ld, page_url: page_url.as_deref(), url, title: title.as_deref() };
+    let evidence: Vec<(&'static str, String)> =
+        PUBLISHED_SOURCES.iter().filter_map(|name| found.source(name).map(|d| (*name, d))).collect();
+    let (published, published_from) = match pick_date(&evidence) {
+        Some((name, d)) => (Some(d.to_string()), name),
+        None => (None, "none"),
     };
-    // Visible dates (next to the headline, in date-classed elements) agree with what
-    // readers see more often than machine-readable ones, which are often modification or
-    // indexing times; the latter come next.
-    let sources: [(&'static str, &dyn Fn() -> Option<String>); 12] = [
-        ("near-title", &|| date_near_heading(dom, slash)),
-        ("date-class", &|| ev.date_texts.iter().find_map(|t| dates::find_date(t))),
-        ("url", &|| page_url.as_deref().and_then(url_date).or_else(|| url.and_then(url_date))),
-        ("time-marked", &|| {
-            ev.times.iter().filter(|(_, marked)| *marked).find_map(|(t, _)| dates::find_date(t))
-        }),
-        ("itemprop", &|| ev.itemprop_dates.iter().find_map(|d| dates::find_date(d))),
-        ("meta", &|| ev.meta(PUBLISHED_KEYS).and_then(dates::find_date)),
-        ("json-ld", &|| ld.published.as_deref().and_then(dates::find_date)),
-        ("time", &|| ev.times.iter().find_map(|(t, _)| dates::find_date(t))),
-        ("title", &|| title.as_deref().and_then(dates::find_calendar_date).map(dates::Date::iso)),
-        ("body-text", &|| date_in_body(dom, slash)),
-        ("json-ld-modified", &|| ld.modified.as_deref().and_then(dates::find_date)),
-        ("meta-modified", &|| ev.meta(MODIFIED_KEYS).and_then(dates::find_date)),
-    ];
-    let (published, published_from) =
-        sources.iter().find_map(|(name, f)| f().map(|d| (Some(d), *name))).unwrap_or((None, "none"));
 
     let mut authors = Vec::new();
     for raw in &ld.authors {
@@ -740,6 +834,29 @@ mod tests {
         assert_eq!(m.authors, ["Ann Lee", "Bo Chen"]);
         assert_eq!(m.published.as_deref(), Some("2021-05-31"));
         assert_eq!(m.url.as_deref(), Some("https://daily.example/storm"));
+    }
+
+    #[test]
+    fn dates_vote_and_modification_dates_are_not_publication_dates() {
+        // A date printed under the headline loses when the page's own markup agrees on another.
+        let html = r#"<head><meta property="article:published_time" content="2021-03-02T10:00:00+01:00">
+            <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-03-02"}</script>
+            </head><body><h1>Neue Brücke</h1><p>Stand: 14. März 2021</p>
+            <span class="date">2. März 2021</span><p>Text</p></body>"#;
+        let m = meta(html, None);
+        assert_eq!(m.published.as_deref(), Some("2021-03-02"));
+        assert_eq!(m.published_from, "date-class");
+        // On a tie the more trusted source wins.
+        let m = meta(r#"<body><h1>T</h1><p>May 1, 2020</p></body>"#, Some("https://x.example/2020/06/02/t"));
+        assert_eq!((m.published.as_deref(), m.published_from), (Some("2020-05-01"), "near-title"));
+        // Only a modification date, or only a web page's creation date: no publication date.
+        let m = meta(
+            r#"<head><meta property="article:modified_time" content="2021-03-04">
+            <script type="application/ld+json">{"@type":"WebPage","datePublished":"2019-01-01",
+            "dateModified":"2021-03-04"}</script></head><body><p>Text</p></body>"#,
+            None,
+        );
+        assert_eq!((m.published, m.published_from), (None, "none"));
     }
 
     #[test]
