@@ -1,5 +1,6 @@
 //! Score our extractor on the trafilatura benchmark and print per-page misses, for
-//! development. `cargo run --release -p newsgraph-ingest --example eval_extraction -- [TARBALL] [--misses]`
+//! development (held-out pages are listed only with `--all`).
+//! `cargo run --release -p newsgraph-ingest --example eval_extraction -- [TARBALL] [--misses] [--all]`
 
 use newsgraph_ingest::evaluation::{self, normalise_space};
 
@@ -30,8 +31,30 @@ fn main() {
         evaluation::ratio(s.date.0, s.date.1),
         pages.len() as f64 / took.as_secs_f64()
     );
+    for held in [false, true] {
+        let (pp, oo): (Vec<_>, Vec<_>) = pages
+            .iter()
+            .zip(&outputs)
+            .filter(|(p, _)| evaluation::held_out(&p.file) == held)
+            .map(|(p, o)| (p.clone(), o.clone()))
+            .unzip();
+        let s = evaluation::score(&pp, &oo);
+        println!(
+            "{} pages {} P {:.4} R {:.4} F1 {:.4} | date {:.3}",
+            if held { "held-out" } else { "development" },
+            s.pages,
+            s.precision(),
+            s.recall(),
+            s.f1(),
+            evaluation::ratio(s.date.0, s.date.1)
+        );
+    }
     let show = |flag: &str| args.iter().any(|a| a == flag);
+    let all = show("--all");
     for (p, o) in pages.iter().zip(&outputs) {
+        if !all && evaluation::held_out(&p.file) {
+            continue;
+        }
         let text = normalise_space(&o.text);
         if show("--misses") {
             let missed: Vec<&String> =

@@ -1,7 +1,8 @@
 //! Development aid: for every benchmark segment our extractor misses (or wrongly keeps),
 //! say where it sits in the page: removed as furniture, outside the chosen container,
 //! filtered out as a block, or not found as one text node.
-//! `explain [--fp] [--show CATEGORY]`
+//! Held-out pages (`evaluation::held_out`) are skipped unless `--all` is given.
+//! `explain [--fp] [--all] [--show CATEGORY]`
 
 use newsgraph_ingest::evaluation::{self, normalise_space};
 use newsgraph_ingest::html::{dom::Dom, main_text};
@@ -10,6 +11,7 @@ use std::collections::BTreeMap;
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let fp = args.iter().any(|a| a == "--fp");
+    let all = args.iter().any(|a| a == "--all");
     let show = args.iter().position(|a| a == "--show").and_then(|i| args.get(i + 1)).cloned();
     let pages = match evaluation::load("../shared/data/extraction/trafilatura-eval.tar.gz".as_ref()) {
         Ok(p) => p,
@@ -21,6 +23,9 @@ fn main() {
     let (outputs, _) = evaluation::run_ours(&pages);
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for (p, o) in pages.iter().zip(&outputs) {
+        if !all && evaluation::held_out(&p.file) {
+            continue;
+        }
         let text = normalise_space(&o.text);
         let segs = if fp { &p.without } else { &p.with };
         let wrong: Vec<&String> =

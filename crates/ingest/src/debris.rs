@@ -164,6 +164,27 @@ const FURNITURE_LINES: &[&str] = &[
     "listen to this article",
     "play video",
     "click here",
+    // Section labels that introduce furniture: author boxes, reading lists, sources, contents.
+    "about the author",
+    "über den autor",
+    "über die autorin",
+    "zur person",
+    "zum weiterlesen",
+    "further reading",
+    "inhaltsverzeichnis",
+    "table of contents",
+    "contents",
+    "inhalt",
+    "quellenangaben",
+    "quellen",
+    "quellen ausblenden",
+    "sources",
+    "schlagworte",
+    "themen",
+    "tags",
+    "vos réactions",
+    "mehr kolumnen",
+    "artikel teilen",
 ];
 
 /// Starts of lines that are prompts rather than article text (only for short lines).
@@ -274,6 +295,75 @@ const PROMPT_STARTS: &[&str] = &[
     "unterstützen sie",
 ];
 
+/// Phrases that make a short line (at most 220 characters) a prompt, a disclaimer or a
+/// notice rather than article text: paywalls and membership or donation appeals, reader
+/// feedback, advertising disclosures, reprint and opinion disclaimers.
+const NOTICE_PHRASES: &[(&str, &str)] = &[
+    ("to view the full story", "paywall prompt"),
+    ("for the full story", "paywall prompt"),
+    ("already a subscriber", "paywall prompt"),
+    ("subscribe now", "paywall prompt"),
+    ("to continue reading", "paywall prompt"),
+    ("pour lire la suite", "paywall prompt"),
+    ("pour accéder en illimité", "paywall prompt"),
+    ("abonnez-vous", "paywall prompt"),
+    ("jetzt weiterlesen", "paywall prompt"),
+    ("vorteile sichern", "paywall prompt"),
+    ("jetzt abo", "paywall prompt"),
+    ("hazte miembro", "membership appeal"),
+    ("suscríbete", "membership appeal"),
+    ("become a member", "membership appeal"),
+    ("become a patron", "membership appeal"),
+    ("jede kleine spende", "donation appeal"),
+    ("jetzt spenden", "donation appeal"),
+    ("donate now", "donation appeal"),
+    ("affiliate-link", "advertising disclosure"),
+    ("affiliate link", "advertising disclosure"),
+    ("enthält werbung", "advertising disclosure"),
+    ("contains references to products", "advertising disclosure"),
+    ("this post may contain affiliate", "advertising disclosure"),
+    ("copyrighted property of", "copyright line"),
+    ("written permission must be obtained", "copyright line"),
+    ("nachdruck nur mit", "copyright line"),
+    ("meinung des autors wieder", "opinion disclaimer"),
+    ("do not necessarily reflect", "opinion disclaimer"),
+    ("alle angaben ohne gewähr", "disclaimer"),
+];
+
+/// Words that say a short question is about the page itself ("Was this article helpful?").
+const PAGE_WORDS: &[&str] =
+    &["article", "artikel", "beitrag", "post", "story", "recipe", "rezept", "magazin", "magazine", "seite"];
+
+/// Words that make a short question about the page a feedback prompt.
+const FEEDBACK_WORDS: &[&str] = &[
+    "helpful",
+    "useful",
+    "like",
+    "enjoy",
+    "share",
+    "rate",
+    "nützlich",
+    "hilfreich",
+    "teilen",
+    "gefällt",
+    "gefallen",
+    "bewerten",
+];
+
+/// Is this short line a feedback prompt about the page ("War der Artikel nützlich?")?
+fn feedback_prompt(key: &str, chars: usize) -> bool {
+    // The question may be followed by a short call to act ("Like recipe? Add it to your basket.").
+    let Some(q) = key.find('?') else { return false };
+    let key = &key[..=q];
+    if chars > 160 || key.chars().count() > 70 {
+        return false;
+    }
+    let words: Vec<&str> =
+        key.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).collect();
+    let about_page = words.iter().any(|w| PAGE_WORDS.iter().any(|p| w.starts_with(p)));
+    about_page && words.iter().any(|w| FEEDBACK_WORDS.contains(w))
+}
+
 /// Why a line is page debris, or `None` if it may be article text.
 pub fn debris_reason(line: &str) -> Option<&'static str> {
     let key = line_key(line);
@@ -311,6 +401,24 @@ pub fn debris_reason(line: &str) -> Option<&'static str> {
         if PROMPT_STARTS.iter().any(|p| key.starts_with(p)) {
             return Some("prompt");
         }
+    }
+    if chars <= 220 || chars <= 400 && (key.starts_with('©') || key.starts_with("(c) ")) {
+        if let Some((_, why)) = NOTICE_PHRASES.iter().find(|(p, _)| key.contains(p)) {
+            return Some(why);
+        }
+        if (key.starts_with("anzeige") || key.starts_with("*anzeige") || key.starts_with("*werbung"))
+            && chars <= 120
+        {
+            return Some("advertising disclosure");
+        }
+        if (key.contains("download the ") || key.contains("download our "))
+            && (key.contains(" app ") || key.contains(" apps ") || key.ends_with(" app."))
+        {
+            return Some("prompt");
+        }
+    }
+    if feedback_prompt(&key, chars) {
+        return Some("feedback prompt");
     }
     if chars <= 40 && is_timestamp_line(&key) {
         return Some("date line");
@@ -503,6 +611,42 @@ mod tests {
         assert_eq!(debris_reason("The meeting on 11 Jan 2019 ended early."), None);
         assert_eq!(debris_reason("Foto: dpa"), Some("prompt"));
         assert_eq!(debris_reason("Zobacz również"), Some("prompt"));
+    }
+
+    #[test]
+    fn prompts_disclosures_and_labels() {
+        assert_eq!(debris_reason("War der Artikel nützlich?"), Some("feedback prompt"));
+        assert_eq!(debris_reason("Was this article helpful?"), Some("feedback prompt"));
+        assert_eq!(
+            debris_reason("Like recipe? Add the ingredients to your basket."),
+            Some("feedback prompt")
+        );
+        assert_eq!(debris_reason("Did the minister like the plan?"), None);
+        assert_eq!(
+            debris_reason("To view the full story, please subscribe to The Daily."),
+            Some("paywall prompt")
+        );
+        assert_eq!(debris_reason("Pour lire la suite, abonnez-vous"), Some("paywall prompt"));
+        assert_eq!(
+            debris_reason("*Werbung. Dieser Beitrag enthält Werbung für eine Marke."),
+            Some("advertising disclosure")
+        );
+        assert_eq!(debris_reason("Anzeige, enthält Affiliate Links"), Some("advertising disclosure"));
+        assert_eq!(
+            debris_reason("© 2022, Example News. This article is the copyrighted property of Example News."),
+            Some("copyright line")
+        );
+        assert_eq!(debris_reason("Über den Autor"), Some("page furniture"));
+        assert_eq!(debris_reason("Zum Weiterlesen:"), Some("page furniture"));
+        assert_eq!(debris_reason("Download the Example News app for iOS and Android."), Some("prompt"));
+        // Article sentences with the same words stay.
+        assert_eq!(debris_reason("The app was downloaded a million times, the company said."), None);
+        assert_eq!(
+            debris_reason(
+                "Die Anzeige gegen den Bürgermeister wurde am Montag zurückgezogen, sagte die Polizei."
+            ),
+            None
+        );
     }
 
     #[test]

@@ -480,11 +480,18 @@ fn scored_container(dom: &Dom, removed: &[bool], s: &Stats, marks: &Marks) -> Op
 /// The element marked as the article body with the most text.
 fn marked_container(dom: &Dom, removed: &[bool], s: &Stats, marks: &Marks) -> Option<NodeId> {
     let mut best: Option<(u8, u32, NodeId)> = None;
+    // Many `<article>` elements on one page are a list of teasers, not the article's mark.
+    let articles = (1..dom.nodes.len())
+        .filter(|&id| !removed[id] && dom.tag(id as NodeId) == Some(Tag::ARTICLE) && s.text[id] > 0)
+        .count();
     for id in 1..dom.nodes.len() {
         if removed[id] {
             continue;
         }
         let Some(rank) = marks.rank[id] else { continue };
+        if rank == 2 && articles >= 3 {
+            continue;
+        }
         let text = s.text[id].saturating_sub(s.link[id]);
         if text < 100 {
             continue;
@@ -637,11 +644,18 @@ pub fn extract(dom: &Dom, title: Option<&str>) -> MainText {
     let stats = count(dom, &removed);
     let (container, method) = choose(dom, &removed, &stats, &marks);
     let roots = expand(dom, &removed, &stats, container);
-    let blocks = read_blocks(dom, &removed, &roots);
+    let mut blocks = read_blocks(dom, &removed, &roots);
+    // Lines of a block broken by `<br>` are judged one by one, as plain text lines are.
+    for b in blocks.iter_mut().filter(|b| b.text.contains('\n') && b.tag != Tag::PRE) {
+        if b.text.lines().any(|l| debris::debris_reason(l).is_some()) {
+            b.text =
+                b.text.lines().filter(|l| debris::debris_reason(l).is_none()).collect::<Vec<_>>().join("\n");
+        }
+    }
     let title_key = title.map(debris::line_key);
     let mut kept: Vec<&Block> = Vec::with_capacity(blocks.len());
     for (i, b) in blocks.iter().enumerate() {
-        if !keep_block(b) {
+        if b.text.trim().is_empty() || !keep_block(b) {
             continue;
         }
         if i < 3 && title_key.as_deref().is_some_and(|t| !t.is_empty() && debris::line_key(&b.text) == t) {
@@ -879,6 +893,25 @@ mod tests {
             <p>Members said the plan, which costs millions, would be reviewed again next year by auditors.</p>
             </div></body>"#;
         assert!(text(html).contains("approve the new budget"));
+    }
+
+    #[test]
+    fn debris_lines_inside_a_broken_block_go_and_teaser_articles_are_no_mark() {
+        let para = "<p>The council voted on Tuesday, after a long debate, to approve the new budget for schools.</p>";
+        let teaser =
+            "<article><p>Another story, with a teaser text that runs long enough to count as a candidate \
+                      for the article body, if it were alone on the page, which it is not, as readers see.</p></article>";
+        let html = format!(
+            r#"<body><main><div class="story">{para}
+               <p>Members said the plan would be reviewed.<br>War der Artikel nützlich?<br>Ja, sagten sie.</p>
+               </div></main><section><div>{teaser}{teaser}{teaser}</div></section></body>"#
+        );
+        let got = text(&html);
+        assert_eq!(
+            got,
+            "The council voted on Tuesday, after a long debate, to approve the new budget for schools.\n\n\
+             Members said the plan would be reviewed.\nJa, sagten sie."
+        );
     }
 
     #[test]
