@@ -20,14 +20,8 @@ fn main() {
     let records: Vec<_> =
         records.into_iter().filter(|r| only.as_ref().is_none_or(|id| &r.id == id)).collect();
     let mut components: Vec<Box<dyn Component>> = vec![Box::new(newsgraph_text::Segmenter)];
-    components
-        .extend(newsgraph_nlp::tagger::Tagger::load_default().map(|c| Box::new(c) as Box<dyn Component>));
-    components
-        .extend(newsgraph_nlp::lemma::Lemmatizer::load_default().map(|c| Box::new(c) as Box<dyn Component>));
-    components
-        .extend(newsgraph_nlp::parser::Parser::load_default().map(|c| Box::new(c) as Box<dyn Component>));
-    components
-        .extend(newsgraph_nlp::ner::Recognizer::load_default().map(|c| Box::new(c) as Box<dyn Component>));
+    // The engine's own nlp components, in its order.
+    components.extend(newsgraph_nlp::components::default_components().unwrap_or_default());
     components.push(Box::new(newsgraph_entities::EntityLinker));
     components.push(Box::new(newsgraph_attribution::Attributor));
     components.push(Box::new(ActorCoder::new()));
@@ -70,6 +64,13 @@ fn main() {
         }
         for e in &doc.entities {
             println!("entity {} {:?} {:?} {:?}", e.name, e.kind, e.actor, e.descriptors);
+            if args.iter().any(|a| a == "--mentions") {
+                for &m in &e.mentions {
+                    if let Some(m) = doc.mentions.get(m as usize) {
+                        println!("    mention {:?} {:?}", m.kind, doc.slice(m.span));
+                    }
+                }
+            }
         }
         let expected_md = file.replace(".txt", ".expected.md");
         if let Ok(md) = std::fs::read_to_string(&expected_md) {

@@ -247,6 +247,12 @@ pub fn code_entities(doc: &mut Document, dictionary: &ActorDictionary) {
             }
             if entity.kind != EntityKind::Person {
                 texts.push(entity.name.clone());
+            } else {
+                texts.extend(
+                    titles_before(doc, entity)
+                        .into_iter()
+                        .filter(|t| !parts_of_text(dictionary, t, date).roles.is_empty()),
+                );
             }
             let mut merged = Parts::default();
             for text in &texts {
@@ -274,6 +280,58 @@ pub fn code_entities(doc: &mut Document, dictionary: &ActorDictionary) {
     for (entity, code) in doc.entities.iter_mut().zip(codes) {
         entity.actor = code;
     }
+}
+
+/// Most words read as a title right before a person's name.
+const MAX_TITLE_WORDS: usize = 4;
+
+/// The words right before each of a person's names that can be a title ("Chinese commentator
+/// Hu Xijin", "Syrian President Bashar Assad"): adjectives and nouns, read whatever the parse
+/// made of them, and kept only when they hold a role word. A determiner, verb or punctuation
+/// ends the title.
+fn titles_before(doc: &Document, entity: &newsgraph_model::Entity) -> Vec<String> {
+    use newsgraph_model::Upos;
+    if doc.tokens.is_empty() {
+        return Vec::new();
+    }
+    let mut firsts: Vec<usize> = Vec::new();
+    for &m in &entity.mentions {
+        let Some(mention) = doc.mentions.get(m as usize) else { continue };
+        if mention.kind == MentionKind::Name {
+            firsts.push(doc.tokens_in(mention.span).start);
+        }
+    }
+    // The name written where the recogniser missed it ("Chinese commentator Hu Xijin", with
+    // only the later "Hu said" recognised).
+    if let Some(first_word) = entity.name.split_whitespace().next() {
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if t.upos == Upos::Propn && t.text(&doc.text) == first_word && !firsts.contains(&i) {
+                firsts.push(i);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for first in firsts {
+        let text = title_text(doc, first);
+        if !text.is_empty() && !out.contains(&text) {
+            out.push(text);
+        }
+    }
+    out
+}
+
+/// The adjectives and nouns right before token `first` (at most [`MAX_TITLE_WORDS`]).
+fn title_text(doc: &Document, first: usize) -> String {
+    use newsgraph_model::Upos;
+    let mut start = first;
+    while start > 0
+        && first - start < MAX_TITLE_WORDS
+        && matches!(doc.tokens[start - 1].upos, Upos::Adj | Upos::Noun | Upos::Propn)
+    {
+        start -= 1;
+    }
+    let words: Vec<&str> = doc.tokens[start..first].iter().map(|t| t.text(&doc.text)).collect();
+    words.join(" ")
 }
 
 /// An actor named by a noun phrase.
@@ -452,6 +510,21 @@ pub fn code_phrase(view: &SentenceView, head: usize, cx: &PhraseContext) -> Vec<
         let specific: Vec<String> = parts.roles[1..].to_vec();
         if specific.iter().all(|r| r != "GOV") && specific.iter().any(|r| r == "MIL" || r == "COP") {
             parts.roles = specific;
+        }
+    }
+    // A name the recogniser and the dictionary missed, introduced by a title the parser did not
+    // attach to it ("Chinese commentator Hu Xijin"): the title's words, when they give a
+    // country or organisation and a role.
+    if parts == Parts::default() && entity.is_none() && view.upos(head) == newsgraph_model::Upos::Propn {
+        let mut first = head;
+        for c in view.children_with(head, &[DepRel::Flat, DepRel::Compound]) {
+            first = first.min(c);
+        }
+        let title = title_text(view.doc, view.doc_index(first));
+        let found = parts_of_text(cx.dictionary, &title, cx.date);
+        if !found.roles.is_empty() && (found.own.is_some() || found.country.is_some()) {
+            parts = found;
+            person = true;
         }
     }
     let Some(code) = parts.code() else { return Vec::new() };

@@ -254,11 +254,17 @@ impl Sentence<'_, '_> {
                 let coded: Vec<Side> =
                     code_phrase(self.view, h, self.cx).into_iter().map(Side::from).collect();
                 if coded.is_empty() {
-                    self.document_author(h, verb)
+                    let author = self.document_author(h, verb);
+                    if author.is_empty() {
+                        self.counterpart(h, verb)
+                    } else {
+                        author
+                    }
                 } else {
                     coded
                 }
             };
+            let found = self.like_the_others(h, found, &out);
             for side in found {
                 if out.len() < MAX_SIDE
                     && !out.iter().any(|o| o.code == side.code && o.mention == side.mention)
@@ -268,6 +274,32 @@ impl Sentence<'_, '_> {
             }
         }
         out
+    }
+
+    /// "The White House and other government agencies": a conjunct marked "other" that names
+    /// only a role is of the same country as the conjuncts before it.
+    fn like_the_others(&self, head: usize, sides: Vec<Side>, before: &[Side]) -> Vec<Side> {
+        let view = self.view;
+        let other = view
+            .children_with(head, &[DepRel::Amod, DepRel::Det])
+            .any(|m| view.word(m).eq_ignore_ascii_case("other"));
+        let country = before.iter().find_map(|b| {
+            let first = actors::units(&b.code).first().copied()?;
+            (!ROLE_CODES.contains(&first) && !matches!(first, "IGO" | "NGO" | "IMG"))
+                .then(|| first.to_string())
+        });
+        match country {
+            Some(country) if other => sides
+                .into_iter()
+                .map(|mut s| {
+                    if is_role_only(&s.code) {
+                        s.code = format!("{country}{}", s.code);
+                    }
+                    s
+                })
+                .collect(),
+            _ => sides,
+        }
     }
 
     /// The nominal a misparsed argument stands for: a verb in a nominal's place ("the civilians
@@ -333,6 +365,134 @@ impl Sentence<'_, '_> {
             }
         }
         Vec::new()
+    }
+
+    /// The writer of a piece of writing the sentence says someone wrote or spoke in: "In an
+    /// opinion piece posted Monday criticizing the move, Hu offered that …" (the subject of the
+    /// verb the "in" phrase hangs on).
+    fn writer_of(&self, noun: usize) -> Option<(usize, usize)> {
+        const WRITINGS: &[&str] = &[
+            "piece",
+            "article",
+            "op-ed",
+            "column",
+            "editorial",
+            "essay",
+            "commentary",
+            "post",
+            "blog",
+            "speech",
+            "interview",
+            "video",
+            "statement",
+            "letter",
+            "tweet",
+            "message",
+            "book",
+            "address",
+        ];
+        let view = self.view;
+        if !WRITINGS.contains(&view.lemmas[noun].as_str()) || view.rel(noun) != DepRel::Obl {
+            return None;
+        }
+        if view.case_of(noun).as_deref() != Some("in") {
+            return None;
+        }
+        let verb = view.heads[noun].filter(|&v| view.is_verb(v))?;
+        let subject = view.child(verb, &[DepRel::Nsubj])?;
+        self.is_actor_like(subject).then_some((subject, verb))
+    }
+
+    /// "Russia made the appeal to its ally": a relational noun with a possessor and no
+    /// country of its own stands for the last state or organisation of the earlier sentences
+    /// that is not the possessor.
+    fn counterpart(&self, h: usize, verb: usize) -> Vec<Side> {
+        const RELATIONAL: &[&str] = &[
+            "ally",
+            "partner",
+            "neighbour",
+            "neighbor",
+            "rival",
+            "adversary",
+            "foe",
+            "enemy",
+            "backer",
+            "patron",
+            "friend",
+        ];
+        let view = self.view;
+        if !RELATIONAL.contains(&view.lemmas[h].as_str()) {
+            return Vec::new();
+        }
+        let Some(owner) = view.child(h, &[DepRel::NmodPoss]) else { return Vec::new() };
+        let owners = if is_pronoun(view, owner) {
+            self.resolve_pronoun(owner, verb)
+        } else {
+            self.actors_of(owner, verb)
+        };
+        if owners.is_empty() {
+            return Vec::new();
+        }
+        let m = self.memory;
+        let pool = m.thing.iter().chain(m.group.iter());
+        for side in pool {
+            if !side.person && !owners.iter().any(|o| same_party(o, side)) {
+                return vec![Side { mention: view.span(h), entity: side.entity, ..side.clone() }];
+            }
+        }
+        Vec::new()
+    }
+
+    /// Events named by a noun between two parties, with no verb: "talks between Israel and
+    /// Hamas", "a summit on Monday, one between officials from Ukraine and Russia", "clashes
+    /// between the army and rebels". Meetings, agreements and fighting only.
+    fn nominal_events(&self) -> Vec<Candidate> {
+        let view = self.view;
+        let mut out = Vec::new();
+        for arg in 0..view.len() {
+            if view.case_of(arg).as_deref() != Some("between") || !view.is_nominal(arg) {
+                continue;
+            }
+            let Some(mut noun) = view.heads[arg] else { continue };
+            // "one between …", "another between …": the event noun the word stands for.
+            let mut steps = 0;
+            let found = loop {
+                if let Some(p) = self.patterns.noun(&noun_phrases(view, noun)) {
+                    if p.code.as_deref().is_some_and(|c| matches!(codebook::root_of(c), "04" | "05" | "19")) {
+                        break Some((noun, p.clone()));
+                    }
+                }
+                let stand_in = matches!(view.lemmas[noun].as_str(), "one" | "another" | "other");
+                if steps >= 3 || !(stand_in || steps > 0) {
+                    break None;
+                }
+                match view.heads[noun] {
+                    Some(h) => noun = h,
+                    None => break None,
+                }
+                steps += 1;
+            };
+            let Some((noun, pattern)) = found else { continue };
+            let Some(code) = pattern.code.clone() else { continue };
+            let sides = self.actors_of(arg, noun);
+            if sides.len() < 2 {
+                continue;
+            }
+            out.push(Candidate {
+                verb: noun,
+                code,
+                pattern: Pattern { symmetric: true, governs: None, ..pattern },
+                sources: sides,
+                targets: Vec::new(),
+                negated: false,
+                modality: Modality::Asserted,
+                cue: (noun, noun),
+                own_subject: true,
+                located: false,
+                keyed_noun: true,
+            });
+        }
+        out
     }
 
     /// The noun a relative pronoun stands for ("the group that seized Mosul").
@@ -435,7 +595,16 @@ impl Sentence<'_, '_> {
             if !view.is_passive(at) {
                 rels.push(DepRel::NsubjPass);
             }
-            let subjects: Vec<usize> = view.children_with(at, &rels).collect();
+            let mut subjects: Vec<usize> = view.children_with(at, &rels).collect();
+            // "The White House and other agencies declined": a conjunct the parser hung on the
+            // verb as a second subject carries its coordinator; the first conjunct is the head.
+            if subjects.len() > 1 {
+                let heads: Vec<usize> =
+                    subjects.iter().copied().filter(|&s| view.child(s, &[DepRel::Cc]).is_none()).collect();
+                if !heads.is_empty() && heads.len() < subjects.len() {
+                    subjects = heads;
+                }
+            }
             let nearest = if subjects.len() > 1 {
                 let actors: Vec<usize> =
                     subjects.iter().copied().filter(|&s| self.is_actor_like(s)).collect();
@@ -497,10 +666,27 @@ impl Sentence<'_, '_> {
                     }) {
                         return None;
                     }
+                    // "China's messaging comes ahead of summits to discuss a cease-fire": a
+                    // purpose clause on a verb whose subject is itself an activity, or on a
+                    // verb of happening, has no actor of its own.
+                    if marks.contains(&"to") {
+                        let happening = matches!(
+                            view.lemmas[head].as_str(),
+                            "come" | "be" | "happen" | "seem" | "appear" | "follow" | "take"
+                        );
+                        let activity = view.child(head, &[DepRel::Nsubj]).is_some_and(|s| view.is_verb(s));
+                        if happening || activity {
+                            return None;
+                        }
+                    }
                     at = head;
                 }
                 DepRel::Conj | DepRel::Ccomp => at = head,
                 DepRel::Acl | DepRel::AclRelcl => {
+                    // "In an opinion piece criticizing the move, Hu offered …": the writer.
+                    if let Some(writer) = self.writer_of(head) {
+                        return Some(writer);
+                    }
                     // "soldiers killed in Ukraine": the noun is the object of a participle.
                     if is_participle(view, at) {
                         return None;
@@ -665,6 +851,18 @@ impl Sentence<'_, '_> {
                 }
             }
         }
+        // "called for restraint" with the noun misparsed as a verb: a clause marked by a
+        // preposition is that preposition's argument.
+        for c in view.children_with(verb, &[DepRel::Advcl, DepRel::Xcomp]) {
+            if let Some(m) = view.child(c, &[DepRel::Mark]) {
+                let mark = view.lemmas[m].to_lowercase();
+                if matches!(mark.as_str(), "for" | "on" | "against" | "with" | "about" | "over")
+                    && view.child(c, &[DepRel::Nsubj, DepRel::Obj]).is_none()
+                {
+                    preps.push((mark, Vec::new()));
+                }
+            }
+        }
         let pattern = self.patterns.verb(lemma, particle.as_deref(), &nouns, &preps)?.clone();
         // Light verbs take their code from the object noun.
         let mut code = pattern.code.clone();
@@ -682,6 +880,13 @@ impl Sentence<'_, '_> {
             }
         }
         let code = code?;
+        // "called the situation disconcerting", "call it a mistake": naming, not a phone call.
+        if code == "041" && lemma == "call" {
+            let naming = view.child(verb, &[DepRel::Xcomp]).is_some();
+            if naming || object.is_some_and(|o| !self.is_actor_like(o)) {
+                return None;
+            }
+        }
 
         // Sides.
         let mut sources: Vec<Side> = Vec::new();
@@ -721,12 +926,13 @@ impl Sentence<'_, '_> {
                 while at > 0 && matches!(view.upos(at - 1), Upos::Det | Upos::Num | Upos::Adj) {
                     at -= 1;
                 }
-                at > 0 && view.upos(at - 1) == Upos::Cconj
+                (at > 0 && view.upos(at - 1) == Upos::Cconj) || view.child(o, &[DepRel::Cc]).is_some()
             };
             let all: Vec<usize> = view.children_with(v, &[DepRel::Nsubj]).collect();
             let any_coordinated = all.iter().any(|&o| coordinated(o));
             for other in all.into_iter().filter(|&o| o != first && any_coordinated) {
-                for side in self.actors_of(other, v) {
+                let more = self.actors_of(other, v);
+                for side in self.like_the_others(other, more, &subject_sides) {
                     if subject_sides.len() < MAX_SIDE && !subject_sides.contains(&side) {
                         subject_sides.push(side);
                     }
@@ -991,12 +1197,17 @@ impl Sentence<'_, '_> {
         // A noun governor's complement ("willingness to provide") hangs on the noun; the noun is
         // the object of the verb that expresses it.
         if rel == DepRel::Acl && !view.is_verb(head) {
-            let verb_of_noun = view.heads[head]?;
-            if view.is_verb(verb_of_noun) && view.rel(head) == DepRel::Obj {
-                let p = self.verb_pattern(verb_of_noun)?;
-                return p.governs.map(|_| (verb_of_noun, p));
+            if let Some(verb_of_noun) = view.heads[head] {
+                if view.is_verb(verb_of_noun) && view.rel(head) == DepRel::Obj {
+                    if let Some(p) = self.verb_pattern(verb_of_noun).filter(|p| p.governs.is_some()) {
+                        return Some((verb_of_noun, p));
+                    }
+                }
             }
-            return None;
+            // A governing noun on its own ("disinterest in providing weapons", "refusal to
+            // attend"), as in a headline with no verb the parser could find.
+            let p = self.patterns.noun(&noun_phrases(view, head))?.clone();
+            return p.governs.map(|_| (head, p));
         }
         if view.is_verb(head) {
             let p = self.verb_pattern(head)?;
@@ -1257,6 +1468,7 @@ fn code_sentence(
         }
         finals.push(c);
     }
+    finals.extend(sentence.nominal_events());
     // Governors that governed something emit no event of their own; report verbs never do.
     finals.retain(|c| !consumed.contains(&c.verb) && c.pattern.governs != Some(Governs::Report));
     // "X alleged that Y …": an accusation of Y, whatever Y is said to have done.
@@ -1435,7 +1647,11 @@ fn emit(sentence: &Sentence, c: &Candidate, attribution: Option<u32>, events: &m
         modality: c.modality,
         attribution,
     };
-    let distinct = |s: &Side, t: &Side| s.code != t.code || (s.entity.is_some() && s.entity != t.entity);
+    // An actor does not act on itself: "China … by damaging China-Russia relations" is no
+    // event of China's on China. Two people of the same code are two actors.
+    let distinct = |s: &Side, t: &Side| {
+        s.code != t.code || (s.person && t.person && s.entity.is_some() && s.entity != t.entity)
+    };
     let sources = &c.sources[..c.sources.len().min(MAX_SIDE)];
     let targets = &c.targets[..c.targets.len().min(MAX_SIDE)];
     if targets.is_empty() {
