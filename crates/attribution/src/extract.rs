@@ -9,7 +9,7 @@
 
 use crate::cues::{self, CueVerb};
 use crate::syntax::{is_quote_mark, Syntax};
-use newsgraph_model::{DepRel, Document, Span, Status, Upos};
+use newsgraph_model::{DepRel, Document, Span, Status, Tag, Upos};
 
 /// A quotation as the extractor sees it: token positions of its marks.
 #[derive(Clone, Debug)]
@@ -85,7 +85,15 @@ fn is_glue(word: &str) -> bool {
 /// Adverbs and auxiliaries that may stand between a subject and its cue.
 fn is_interposed(syn: &Syntax, t: usize) -> bool {
     let w = syn.lower(t);
-    matches!(syn.upos(t), Upos::Adv | Upos::Aux | Upos::Part)
+    // A time phrase between subject and verb ("Xi himself last week called for").
+    let temporal = is_temporal(&w)
+        && (syn.upos(t) != Upos::Propn
+            || matches!(
+                w.as_str(),
+                "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            ));
+    temporal
+        || matches!(syn.upos(t), Upos::Adv | Upos::Aux | Upos::Part)
         || matches!(
             w.as_str(),
             "also"
@@ -168,7 +176,23 @@ pub fn sentence(doc: &Document, s: usize, quotes: &[QuoteMarks], in_quote: &[boo
         }
     }
     untangle(&syn, &mut found);
+    share_subject_with_participles(&syn, &mut found);
     found
+}
+
+/// "In an opinion piece … criticizing the move as “too arrogant,” Hu offered that …": a
+/// participle with no subject of its own reports for the subject of the sentence's main cue.
+fn share_subject_with_participles(syn: &Syntax, found: &mut [Found]) {
+    let main = found.iter().position(|f| f.source.is_some() && syn.doc.tokens[f.cue_token].tag != Tag::Vbg);
+    let Some(main) = main else { return };
+    let (source, head) = (found[main].source, found[main].source_head);
+    for f in found.iter_mut() {
+        let participle = matches!(syn.doc.tokens[f.cue_token].tag, Tag::Vbg | Tag::Vbn);
+        if f.source.is_none() && participle {
+            f.source = source;
+            f.source_head = head;
+        }
+    }
 }
 
 /// "Officials told allies that China would help, the FT reported." The officials' content
@@ -360,6 +384,10 @@ fn cue_at(syn: &Syntax, t: usize) -> Option<(CueKind, usize)> {
     if !syn.is_verb(t) {
         return None;
     }
+    // "think tank", "think tanks": a noun, not a belief.
+    if syn.lower(t) == "think" && syn.lower(t + 1).starts_with("tank") {
+        return None;
+    }
     // "when asked": a passive clause, not the subject's statement.
     if t > syn.start && matches!(syn.lower(t - 1).as_str(), "when" | "if" | "once" | "unless") {
         return None;
@@ -369,6 +397,15 @@ fn cue_at(syn: &Syntax, t: usize) -> Option<(CueKind, usize)> {
     if t > syn.start && syn.lower(t - 1) == "to" && !verb.strong {
         return None;
     }
+    // After a determiner it is a noun ("the reports", "their claims").
+    if t > syn.start
+        && matches!(
+            syn.lower(t - 1).as_str(),
+            "the" | "a" | "an" | "these" | "those" | "its" | "their" | "his" | "her" | "our" | "such" | "any"
+        )
+    {
+        return None;
+    }
     // Part of a compound adjective ("so-called", "self-described").
     if t > syn.start && matches!(syn.word(t - 1), "-" | "‐") {
         return None;
@@ -376,6 +413,16 @@ fn cue_at(syn: &Syntax, t: usize) -> Option<(CueKind, usize)> {
     // A word that is only a verb when tagged so, not capitalised mid-sentence ("Said").
     if t > syn.start && w.chars().next().is_some_and(char::is_uppercase) && syn.upos(t) == Upos::Unknown {
         return None;
+    }
+    // A verb joined to a refusal ("declined to comment or offer details") is refused too: the
+    // refusal's own attribution covers it.
+    if t > syn.start + 1 && matches!(syn.lower(t - 1).as_str(), "or" | "nor" | "and") {
+        let from = t.saturating_sub(10).max(syn.start);
+        let refused = (from..t - 1)
+            .any(|u| matches!(cues::verb(syn.word(u)).map(|v| v.lemma), Some("decline" | "refuse")));
+        if refused && !(from..t - 1).any(|u| matches!(syn.word(u), "." | ";" | ":")) {
+            return None;
+        }
     }
     let mut end = t + 1;
     match verb.lemma {
@@ -479,10 +526,12 @@ fn build(
     // The group of source and cue words, and what follows it directly.
     let mut group_start = t;
     let mut group_end = cue_end;
-    if let Some((a, b)) = source {
+    // A subject shared with another verb ("Hu said, further criticizing …") stays out of this
+    // cue's group: what surrounds that verb is not this cue's content.
+    let own_subject = !syn.parsed || head.is_none_or(|h| syn.head(h) == Some(t) || syn.head(h).is_none());
+    if let Some((a, b)) = source.filter(|_| own_subject) {
         group_start = group_start.min(a);
         group_end = group_end.max(b);
-        // Interposed words between source and cue.
     }
     while group_start > syn.start && is_interposed(syn, group_start - 1) && !in_quote[group_start - 1] {
         group_start -= 1;
@@ -657,7 +706,7 @@ fn object_content(syn: &Syntax, t: usize, group_end: usize, in_quote: &[bool]) -
     let mut b = group_end;
     while b < syn.end
         && !matches!(syn.word(b), ";" | "." | "?" | "!")
-        && !(syn.word(b) == "," && !in_quote[b])
+        && (syn.word(b) != "," || in_quote[b])
     {
         b += 1;
     }
@@ -685,8 +734,13 @@ fn that_after(syn: &Syntax, from: usize, in_quote: &[bool]) -> Option<usize> {
 
 /// True if nothing but adverbials follows the source/cue group to the end of the sentence
 /// ("…, officials said on Monday."), so that the content can only be before the group.
+/// A trailing clause of its own after a comma ("…, the paper reported on Monday, though it did
+/// not say …") does not count: it comments on the report rather than carrying its content.
 fn ends_after_group(syn: &Syntax, group_end: usize) -> bool {
-    let (a, b) = syn.trim(group_end, syn.end);
+    let clause_end = (group_end..syn.end.saturating_sub(1))
+        .find(|&u| syn.word(u) == "," && opens_side_clause(&syn.lower(u + 1)))
+        .unwrap_or(syn.end);
+    let (a, b) = syn.trim(group_end, clause_end);
     if b <= a {
         return true;
     }
@@ -697,6 +751,23 @@ fn ends_after_group(syn: &Syntax, group_end: usize) -> bool {
     } else {
         b - a <= 6 && !(a..b).any(|u| syn.lower(u) == "that")
     }
+}
+
+/// Words that open a clause commenting on what came before ("though", "adding", "citing").
+fn opens_side_clause(word: &str) -> bool {
+    matches!(
+        word,
+        "though"
+            | "although"
+            | "while"
+            | "whereas"
+            | "but"
+            | "because"
+            | "since"
+            | "adding"
+            | "citing"
+            | "even"
+    )
 }
 
 fn finish(f: Found) -> Option<Found> {
@@ -866,7 +937,10 @@ fn find_source(
                 (syn.start..p - 1).rev().take_while(|&u| !in_quote[u]).find(|&u| syn.word(u) == ",");
             let appositive_like = |c: usize| {
                 !(c + 1..p - 1).any(|u| {
-                    matches!(syn.upos(u), Upos::Verb | Upos::Aux) || cues::verb(syn.word(u)).is_some()
+                    let think_tank = syn.lower(u) == "think" && syn.lower(u + 1).starts_with("tank");
+                    !think_tank
+                        && (matches!(syn.upos(u), Upos::Verb | Upos::Aux)
+                            || cues::verb(syn.word(u)).is_some())
                 })
             };
             if let Some(c) =
@@ -889,8 +963,13 @@ fn find_source(
                 return (Some((a, b)), Some(b - 1));
             }
         }
-        // "…, said Hu."
-        if let Some((a, b)) = syn.noun_phrase_starting_at(t + 1) {
+        // "…, said Hu." (not "…, tells U.S. News", where the phrase after the cue is the
+        // addressee).
+        let addressee_verb = matches!(
+            cues::verb(syn.word(t)).map(|v| v.lemma),
+            Some("tell" | "inform" | "assure" | "remind" | "notify" | "advise" | "brief" | "warn" | "urge")
+        );
+        if let Some((a, b)) = syn.noun_phrase_starting_at(t + 1).filter(|_| !addressee_verb) {
             return (Some((a, b)), Some(b - 1));
         }
     }
@@ -947,10 +1026,19 @@ fn parse_subject(syn: &Syntax, t: usize) -> Option<usize> {
     let mut v = t;
     for _ in 0..4 {
         if let Some(s) = syn.child(v, &[DepRel::Nsubj, DepRel::NsubjPass, DepRel::NsubjOuter]) {
+            // "officials who said": the relative pronoun stands for the noun it modifies.
+            let relative = matches!(syn.lower(s).as_str(), "who" | "that" | "which");
+            if relative && syn.rel(v) == DepRel::AclRelcl {
+                return syn.head(v);
+            }
             return Some(s);
         }
         match syn.rel(v) {
-            DepRel::Conj | DepRel::Xcomp | DepRel::Advcl | DepRel::Acl => v = syn.head(v)?,
+            // "reports emerged that …": a reduced relative clause; its noun is the subject.
+            DepRel::Acl if !matches!(syn.doc.tokens[v].tag, Tag::Vbg | Tag::Vbn) => {
+                return syn.head(v).filter(|&h| syn.is_nominal(h))
+            }
+            DepRel::Conj | DepRel::Xcomp | DepRel::Advcl => v = syn.head(v)?,
             _ => return None,
         }
     }

@@ -11,6 +11,7 @@
 
 pub mod cues;
 pub mod extract;
+pub mod names;
 pub mod resolve;
 pub mod sources;
 pub mod syntax;

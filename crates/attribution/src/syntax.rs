@@ -182,6 +182,16 @@ impl<'a> Syntax<'a> {
         (b > first && (first..b).any(|t| self.is_nominal(t))).then_some((first, b))
     }
 
+    /// True if token `t` lies inside a name the recogniser found (whatever its tag).
+    pub fn in_name(&self, t: usize) -> bool {
+        let Some(span) = self.doc.tokens.get(t).map(|tok| tok.span) else { return false };
+        let i = self.doc.mentions.partition_point(|m| m.span.end <= span.start);
+        self.doc
+            .mentions
+            .get(i)
+            .is_some_and(|m| m.span.contains(span) && m.kind == newsgraph_model::MentionKind::Name)
+    }
+
     /// A determiner, adjective or number (without tags: an article, possessive or number word).
     pub fn is_determiner_like(&self, t: usize) -> bool {
         match self.upos(t) {
@@ -223,6 +233,9 @@ impl<'a> Syntax<'a> {
     /// A noun, name or pronoun (without tags: a word that starts with a letter and is not a
     /// known function word).
     pub fn is_nominal(&self, t: usize) -> bool {
+        if self.in_name(t) {
+            return true;
+        }
         match self.upos(t) {
             Upos::Noun | Upos::Propn | Upos::Pron => true,
             Upos::Unknown => {

@@ -160,6 +160,30 @@ fn nested_reports_link_to_their_parent() {
 }
 
 #[test]
+fn a_report_followed_by_a_side_clause_still_nests() {
+    let doc = analyse(
+        "Diplomats told reporters that the talks had failed, the Daily Ledger reported on Sunday, \
+         though it did not say which talks.",
+        &[("Daily Ledger", Org)],
+    );
+    let outlet = doc.attributions.iter().position(|a| doc.slice(a.cue.unwrap()) == "reported").unwrap();
+    let diplomats = doc.attributions.iter().position(|a| doc.slice(a.cue.unwrap()) == "told").unwrap();
+    assert_eq!(
+        doc.slice(doc.attributions[outlet].content),
+        "Diplomats told reporters that the talks had failed"
+    );
+    assert_eq!(doc.attributions[diplomats].parent, Some(outlet as u32));
+}
+
+#[test]
+fn a_verb_joined_to_a_refusal_is_not_a_statement() {
+    let doc = analyse("The ministry declined to comment on the reports or offer any details.", &[]);
+    let cues: Vec<(&str, Status)> =
+        doc.attributions.iter().map(|a| (doc.slice(a.cue.unwrap()), a.status)).collect();
+    assert_eq!(cues, [("declined to comment", Status::DeclinedToComment)]);
+}
+
+#[test]
 fn speaker_labels_in_transcripts() {
     let doc = analyse("WALLACE: Will she be there?\n\nPENCE: She will not attend the debate.", &[]);
     let contents: Vec<(&str, &str)> = doc

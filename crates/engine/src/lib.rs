@@ -34,6 +34,7 @@ impl Engine {
         // The statistical models are compiled in; a damaged model file is caught by the tests.
         components.extend(newsgraph_nlp::components::default_components().unwrap_or_default());
         components.extend::<Vec<Box<dyn Component>>>(vec![
+            Box::new(newsgraph_attribution::names::MentionRepair),
             Box::new(newsgraph_entities::EntityLinker),
             Box::new(newsgraph_attribution::Attributor),
             Box::new(newsgraph_events::ActorCoder::new()),

@@ -14,9 +14,51 @@ fn is_modifier(doc: &Document, token: &Token) -> bool {
     let text = doc.slice(token.span);
     match token.upos {
         Upos::Adj | Upos::Noun | Upos::Propn => !text.chars().all(|c| !c.is_alphanumeric()),
-        Upos::Unknown => text.chars().next().is_some_and(char::is_alphabetic) && text != "the",
+        Upos::Unknown => text.chars().next().is_some_and(char::is_alphabetic) && !is_function_word(text),
         _ => false,
     }
+}
+
+fn is_function_word(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "and"
+            | "or"
+            | "but"
+            | "of"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "that"
+            | "this"
+            | "as"
+            | "if"
+            | "when"
+            | "while"
+            | "after"
+            | "before"
+            | "than"
+            | "said"
+            | "says"
+            | "told"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+    )
 }
 
 fn has_noun(doc: &Document, tokens: &[Token]) -> bool {
@@ -154,8 +196,99 @@ pub fn appositive(doc: &Document, mention: Span, sentence_end: usize) -> Option<
     Some(doc.tokens[start].span.cover(doc.tokens[end - 1].span))
 }
 
+/// Nouns that name what a person does ("director", "spokesman", "commentator").
+const PERSON_ROLES: &[&str] = &[
+    "director",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "commentator",
+    "analyst",
+    "president",
+    "minister",
+    "adviser",
+    "advisor",
+    "aide",
+    "ambassador",
+    "senator",
+    "governor",
+    "mayor",
+    "secretary",
+    "chairman",
+    "chairwoman",
+    "editor",
+    "reporter",
+    "correspondent",
+    "columnist",
+    "professor",
+    "researcher",
+    "economist",
+    "lawyer",
+    "attorney",
+    "judge",
+    "official",
+    "officer",
+    "general",
+    "commander",
+    "leader",
+    "founder",
+    "ceo",
+    "executive",
+    "chief",
+    "head",
+    "member",
+    "lawmaker",
+    "candidate",
+    "nominee",
+    "strategist",
+    "consultant",
+    "diplomat",
+    "envoy",
+    "negotiator",
+    "scholar",
+    "fellow",
+    "expert",
+    "historian",
+    "author",
+    "writer",
+    "activist",
+    "organizer",
+    "organiser",
+    "manager",
+    "owner",
+    "player",
+    "coach",
+    "actor",
+    "singer",
+    "father",
+    "mother",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "prosecutor",
+    "investigator",
+];
+
+/// True if a descriptor says its entity is a person ("director of the China Program",
+/// "Chinese commentator").
+pub fn names_a_person(descriptor: &str) -> bool {
+    let words: Vec<String> = descriptor.split_whitespace().map(|w| w.to_lowercase()).collect();
+    // The head of an appositive is its first noun before "of"/"at"/"for"; of a premodifier
+    // chain, its last word.
+    let before_preposition: Vec<&String> = words
+        .iter()
+        .take_while(|w| !matches!(w.as_str(), "of" | "at" | "for" | "in" | "with" | "from"))
+        .collect();
+    let head = before_preposition.last().map(|w| w.as_str()).unwrap_or("");
+    PERSON_ROLES.contains(&head)
+}
+
 /// Clean a descriptor for output: drop a leading article.
 pub fn clean(text: &str) -> String {
+    let text = text.trim_end_matches([',', '.', ';', ':']);
     let t = text.trim();
     for article in ["a ", "an ", "the ", "A ", "An ", "The "] {
         if let Some(rest) = t.strip_prefix(article) {

@@ -110,6 +110,129 @@ pub fn link(doc: &mut Document) {
         entity.name = canonical_name(&doc.text, &doc.mentions, &entity.mentions, entity.kind);
     }
     add_descriptors(doc);
+    retype_from_descriptors(doc);
+    merge_partial_names(doc);
+}
+
+/// An entity the recogniser typed as a place or organisation but that the text describes as
+/// a person ("Sun Yun, director of the China Program") is a person.
+///
+/// A "person" whose name ends in a word that names a news outlet ("U.S. News", "The Daily
+/// Telegraph") is an organisation.
+fn retype_from_descriptors(doc: &mut Document) {
+    for entity in &mut doc.entities {
+        if entity.name.split_whitespace().count() < 2 {
+            continue;
+        }
+        let kind = if entity.kind == EntityKind::Person {
+            let last = entity.name.split_whitespace().last().unwrap_or_default();
+            if !is_outlet_word(last) {
+                continue;
+            }
+            EntityKind::Org
+        } else if entity.descriptors.iter().any(|d| descriptors::names_a_person(d)) {
+            EntityKind::Person
+        } else {
+            continue;
+        };
+        entity.kind = kind;
+        for &m in &entity.mentions {
+            if let Some(mention) = doc.mentions.get_mut(m as usize) {
+                mention.label = kind;
+            }
+        }
+    }
+}
+
+/// The last word of many news outlets' names.
+fn is_outlet_word(word: &str) -> bool {
+    matches!(
+        word,
+        "News"
+            | "Times"
+            | "Post"
+            | "Journal"
+            | "Herald"
+            | "Tribune"
+            | "Gazette"
+            | "Telegraph"
+            | "Guardian"
+            | "Chronicle"
+            | "Observer"
+            | "Express"
+            | "Press"
+            | "Agency"
+            | "Radio"
+            | "Television"
+            | "Broadcasting"
+            | "Network"
+            | "Magazine"
+    )
+}
+
+/// A one-word entity that is part of a person's full name mentioned earlier ("Sun" after
+/// "Sun Yun") joins that person, whatever the recogniser called it.
+fn merge_partial_names(doc: &mut Document) {
+    let mut into: Vec<Option<usize>> = vec![None; doc.entities.len()];
+    for (i, single) in doc.entities.iter().enumerate() {
+        if single.name.split_whitespace().count() != 1 || single.kind == EntityKind::Norp {
+            continue;
+        }
+        let first = single.mentions.first().copied().unwrap_or(u32::MAX);
+        let word = single.name.to_lowercase();
+        let target = doc.entities.iter().enumerate().rev().find(|(j, full)| {
+            *j != i
+                && full.kind == EntityKind::Person
+                && full.mentions.first().is_some_and(|&f| f < first)
+                && full.name.split_whitespace().count() > 1
+                && full.name.split_whitespace().any(|w| w.to_lowercase() == word)
+        });
+        into[i] = target.map(|(j, _)| j);
+    }
+    if into.iter().all(Option::is_none) {
+        return;
+    }
+    // Renumber: merged entities disappear, the others keep their order.
+    let mut new_index = vec![0u32; doc.entities.len()];
+    let mut next = 0u32;
+    for (i, target) in into.iter().enumerate() {
+        if target.is_none() {
+            new_index[i] = next;
+            next += 1;
+        }
+    }
+    for (i, target) in into.iter().enumerate() {
+        if let Some(t) = target {
+            new_index[i] = new_index[*t];
+        }
+    }
+    for mention in &mut doc.mentions {
+        if let Some(e) = mention.entity {
+            if into[e as usize].is_some() {
+                mention.label = EntityKind::Person;
+            }
+            mention.entity = Some(new_index[e as usize]);
+        }
+    }
+    let old = std::mem::take(&mut doc.entities);
+    for (i, mut entity) in old.into_iter().enumerate() {
+        if into[i].is_none() {
+            entity.mentions.clear();
+            doc.entities.push(entity);
+        }
+    }
+    for (m, mention) in doc.mentions.iter().enumerate() {
+        if let Some(e) = mention.entity.and_then(|e| doc.entities.get_mut(e as usize)) {
+            e.mentions.push(m as u32);
+        }
+    }
+    for entity in &mut doc.entities {
+        if entity.kind != EntityKind::Person {
+            if let Some(&m) = entity.mentions.first() {
+                entity.kind = doc.mentions[m as usize].label;
+            }
+        }
+    }
 }
 
 /// Lookup tables over the entities seen so far, so that linking stays linear in the number
@@ -236,7 +359,7 @@ fn add_descriptors(doc: &mut Document) {
     for mention in &doc.mentions {
         let Some(entity) = mention.entity else { continue };
         let kind = doc.entities[entity as usize].kind;
-        if !matches!(kind, EntityKind::Person | EntityKind::Org) {
+        if kind == EntityKind::Norp {
             continue;
         }
         let Some(s) = doc.sentence_at(mention.span.start) else { continue };
@@ -336,6 +459,32 @@ mod tests {
         assert_eq!(doc.entities[1].descriptors, ["director of the China Program at the Stimson Center"]);
         assert_eq!(doc.entities[2].name, "Xi Jinping");
         assert_eq!(doc.entities[2].descriptors, ["President"]);
+    }
+
+    #[test]
+    fn a_person_mistyped_as_a_place_is_retyped_and_joined_by_the_surname() {
+        use EntityKind::*;
+        let doc = doc_with(
+            "“No,” Sun Yun, director of the China Program, tells reporters. Sun says more. China agrees.",
+            &[("Sun Yun", Gpe), ("China", Gpe), ("Sun", Org), ("China", Gpe)],
+        );
+        assert_eq!(entity_names(&doc), [("Sun Yun", 2), ("China", 2)]);
+        assert_eq!(doc.entities[0].kind, Person);
+        assert_eq!(doc.entities[1].kind, Gpe);
+        let labels: Vec<EntityKind> = doc.mentions.iter().map(|m| m.label).collect();
+        assert_eq!(labels, [Person, Gpe, Person, Gpe]);
+    }
+
+    #[test]
+    fn an_outlet_taken_for_a_person_is_an_organisation() {
+        use EntityKind::*;
+        let doc = doc_with(
+            "Maria Lopez told Valley News on Friday that the mill would close.",
+            &[("Maria Lopez", Person), ("Valley News", Person)],
+        );
+        let kinds: Vec<(&str, EntityKind)> = doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+        assert_eq!(kinds, [("Maria Lopez", Person), ("Valley News", Org)]);
+        assert_eq!(doc.mentions[1].label, Org);
     }
 
     #[test]

@@ -1,0 +1,227 @@
+//! Repairs to the recogniser's name mentions that speakers depend on: a person's name the
+//! recogniser missed as the subject of a reporting verb ("Chinese commentator Hu Xijin
+//! nonetheless offered …"), sentence-opening adverbs taken for names ("Moreover"), and a
+//! sentence's final period swallowed into a name ("U.S. News.").
+//!
+//! It runs after the recogniser and before the entity linker, and only adds or trims name
+//! mentions; it never changes what the recogniser typed.
+
+use crate::cues;
+use newsgraph_model::{Component, DepRel, Document, EntityKind, Layer, Mention, MentionKind, Span, Upos};
+
+/// The repairs described in the module documentation.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct MentionRepair;
+
+impl Component for MentionRepair {
+    fn name(&self) -> &'static str {
+        "mention-repair"
+    }
+
+    fn reads(&self) -> &'static [Layer] {
+        &[Layer::Sentences, Layer::Tokens, Layer::Tags, Layer::Names]
+    }
+
+    fn writes(&self) -> &'static [Layer] {
+        &[Layer::Names]
+    }
+
+    fn annotate(&self, doc: &mut Document) {
+        repair(doc);
+    }
+}
+
+/// Capitalised words that open sentences and are never names on their own.
+fn is_non_name(word: &str) -> bool {
+    matches!(
+        word,
+        "Moreover"
+            | "However"
+            | "Meanwhile"
+            | "Besides"
+            | "Indeed"
+            | "Furthermore"
+            | "Nonetheless"
+            | "Nevertheless"
+            | "Still"
+            | "Also"
+            | "Yet"
+            | "Thus"
+            | "Hence"
+            | "Instead"
+            | "Overall"
+            | "Finally"
+            | "First"
+            | "Second"
+            | "Third"
+            | "Last"
+            | "Later"
+            | "Earlier"
+            | "Today"
+            | "Yesterday"
+            | "Tomorrow"
+            | "Now"
+            | "Then"
+            | "Here"
+            | "There"
+            | "Why"
+            | "What"
+            | "How"
+            | "When"
+            | "Where"
+            | "Who"
+            | "Yes"
+            | "No"
+            | "Well"
+            | "Oh"
+            | "Please"
+            | "Thanks"
+            | "Share"
+            | "Sincerely"
+            | "Regards"
+            | "Additionally"
+            | "Consequently"
+            | "Similarly"
+            | "Otherwise"
+            | "Likewise"
+            | "Notably"
+            | "Ultimately"
+            | "Currently"
+            | "Recently"
+            | "Previously"
+            | "Apparently"
+            | "Reportedly"
+            | "Historically"
+    )
+}
+
+/// Apply the repairs to `doc.mentions` (kept in text order).
+pub fn repair(doc: &mut Document) {
+    // Drop adverbs taken for names; trim a swallowed final period.
+    let text = &doc.text;
+    let tokens = &doc.tokens;
+    doc.mentions.retain(|m| m.kind != MentionKind::Name || !is_non_name(m.span.text(text)));
+    for m in &mut doc.mentions {
+        let range = {
+            let start = tokens.partition_point(|t| t.span.start < m.span.start);
+            let end = tokens.partition_point(|t| t.span.end <= m.span.end).max(start);
+            start..end
+        };
+        if range.len() >= 2 && tokens[range.end - 1].span.text(text) == "." {
+            m.span.end = tokens[range.end - 2].span.end;
+        } else if let Some(stripped) = m.span.text(text).strip_suffix('.') {
+            // "News." as one token: the period is the sentence's, unless the word is an
+            // abbreviation ("Inc.", "U.S.").
+            let last = stripped.rsplit(' ').next().unwrap_or("");
+            if last.len() > 3 && !last.contains('.') && last.chars().all(char::is_alphabetic) {
+                m.span.end -= 1;
+            }
+        }
+    }
+
+    // Recover the names of speakers the recogniser missed.
+    let mut added: Vec<Mention> = Vec::new();
+    for sentence in &doc.sentences {
+        let (start, end) =
+            (sentence.tokens.start as usize, (sentence.tokens.end as usize).min(doc.tokens.len()));
+        for t in start..end {
+            let token = &doc.tokens[t];
+            if token.upos != Upos::Verb || cues::verb(doc.slice(token.span)).is_none() {
+                continue;
+            }
+            // The subject by the parse, else the proper nouns right before the verb.
+            let subject = (start..end).find(|&c| {
+                doc.tokens[c].head == Some(t as u32)
+                    && matches!(doc.tokens[c].rel, DepRel::Nsubj | DepRel::NsubjPass)
+            });
+            let Some(head) = subject.or_else(|| (t > start).then(|| t - 1)) else { continue };
+            if let Some(span) = proper_name_around(doc, head, start, end) {
+                let covered = doc.mentions.iter().chain(added.iter()).any(|m| m.span.overlaps(span));
+                if !covered {
+                    added.push(Mention::new(span, MentionKind::Name, EntityKind::Person));
+                }
+            }
+        }
+    }
+    if !added.is_empty() {
+        doc.mentions.extend(added);
+        doc.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    }
+}
+
+/// A run of two to four capitalised proper nouns containing token `head`.
+fn proper_name_around(doc: &Document, head: usize, start: usize, end: usize) -> Option<Span> {
+    let is_name_word = |i: usize| {
+        let token = &doc.tokens[i];
+        let word = doc.slice(token.span);
+        token.upos == Upos::Propn
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            && !is_non_name(word)
+    };
+    if !is_name_word(head) {
+        return None;
+    }
+    let mut a = head;
+    while a > start && is_name_word(a - 1) {
+        a -= 1;
+    }
+    let mut b = head + 1;
+    while b < end && is_name_word(b) {
+        b += 1;
+    }
+    (2..=4).contains(&(b - a)).then(|| doc.tokens[a].span.cover(doc.tokens[b - 1].span))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsgraph_model::{Sentence, Token};
+
+    fn doc(words: &[(&str, Upos, Option<u32>, DepRel)]) -> Document {
+        let text = words.iter().map(|w| w.0).collect::<Vec<_>>().join(" ");
+        let mut doc = Document::new("t", text);
+        let mut at = 0;
+        for (word, upos, head, rel) in words {
+            let mut token = Token::new(Span::new(at, at + word.len()));
+            token.upos = *upos;
+            token.head = *head;
+            token.rel = *rel;
+            doc.tokens.push(token);
+            at += word.len() + 1;
+        }
+        doc.sentences.push(Sentence { span: Span::new(0, doc.text.len()), tokens: 0..words.len() as u32 });
+        doc
+    }
+
+    #[test]
+    fn a_missed_speaker_is_recovered_and_an_adverb_dropped() {
+        let mut d = doc(&[
+            ("Moreover", Upos::Adv, Some(5), DepRel::Advmod),
+            ("commentator", Upos::Noun, Some(3), DepRel::Compound),
+            ("Hu", Upos::Propn, Some(3), DepRel::Flat),
+            ("Xijin", Upos::Propn, Some(5), DepRel::Nsubj),
+            ("nonetheless", Upos::Adv, Some(5), DepRel::Advmod),
+            ("offered", Upos::Verb, None, DepRel::Root),
+            ("that", Upos::Sconj, Some(5), DepRel::Mark),
+        ]);
+        d.mentions.push(Mention::new(Span::new(0, 8), MentionKind::Name, EntityKind::Person));
+        repair(&mut d);
+        let names: Vec<&str> = d.mentions.iter().map(|m| d.slice(m.span)).collect();
+        assert_eq!(names, ["Hu Xijin"]);
+        assert_eq!(d.mentions[0].label, EntityKind::Person);
+    }
+
+    #[test]
+    fn a_swallowed_period_is_trimmed() {
+        let mut d = doc(&[
+            ("tells", Upos::Verb, None, DepRel::Root),
+            ("U.S.", Upos::Propn, Some(2), DepRel::Compound),
+            ("News", Upos::Propn, Some(0), DepRel::Obj),
+            (".", Upos::Punct, Some(0), DepRel::Punct),
+        ]);
+        d.mentions.push(Mention::new(Span::new(6, 17), MentionKind::Name, EntityKind::Org));
+        repair(&mut d);
+        assert_eq!(d.slice(d.mentions[0].span), "U.S. News");
+    }
+}
