@@ -185,6 +185,17 @@ const FURNITURE_LINES: &[&str] = &[
     "vos réactions",
     "mehr kolumnen",
     "artikel teilen",
+    "verwandte artikel",
+    "neueste artikel",
+    "alle artikel",
+    "auch lesen",
+    "dowiedz się więcej",
+    "więcej informacji",
+    "źródło",
+    "kontakt",
+    "telefon",
+    "zusatzinformationen",
+    "noch keine bewertungen",
 ];
 
 /// Starts of lines that are prompts rather than article text (only for short lines).
@@ -285,6 +296,20 @@ const PROMPT_STARTS: &[&str] = &[
     "image credit",
     "quelle:",
     "source:",
+    "auch lesen:",
+    "verwandte artikel",
+    "alle artikel zu",
+    "vorschau auf den nächsten",
+    "diese beiträge solltest",
+    // Follow prompts.
+    "síguenos",
+    "siguenos",
+    "nos siga",
+    "folgen sie uns",
+    "folge uns",
+    "suivez-nous",
+    "sie sind aktuell nicht eingeloggt",
+    "sie sind nicht eingeloggt",
     // App and subscription prompts.
     "download the ",
     "download our ",
@@ -416,6 +441,20 @@ pub fn debris_reason(line: &str) -> Option<&'static str> {
         {
             return Some("prompt");
         }
+    }
+    if chars <= 60
+        && [
+            " bei facebook",
+            " on facebook",
+            " auf facebook",
+            " on instagram",
+            " auf instagram",
+            " on twitter",
+        ]
+        .iter()
+        .any(|n| bare.ends_with(n.trim_start()) && key.contains(n))
+    {
+        return Some("follow prompt");
     }
     if feedback_prompt(&key, chars) {
         return Some("feedback prompt");
@@ -639,6 +678,10 @@ mod tests {
         assert_eq!(debris_reason("Über den Autor"), Some("page furniture"));
         assert_eq!(debris_reason("Zum Weiterlesen:"), Some("page furniture"));
         assert_eq!(debris_reason("Download the Example News app for iOS and Android."), Some("prompt"));
+        assert_eq!(debris_reason("Síguenos en Telegram, Instagram y Facebook"), Some("prompt"));
+        assert_eq!(debris_reason("Lokalzeitung Musterstadt bei Facebook"), Some("follow prompt"));
+        assert_eq!(debris_reason("Verwandte Artikel"), Some("page furniture"));
+        assert_eq!(debris_reason("Er schrieb bei Facebook, die Regierung habe am Montag gelogen."), None);
         // Article sentences with the same words stay.
         assert_eq!(debris_reason("The app was downloaded a million times, the company said."), None);
         assert_eq!(

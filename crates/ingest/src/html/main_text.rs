@@ -103,7 +103,8 @@ fn furniture_part(part: &str) -> Option<Furniture> {
         | "popup" | "modal" | "overlay" | "pagination" | "pager" | "toolbar" | "skip" | "login"
         | "signin" | "search" | "tags" | "tagcloud" | "taglist" | "byline" | "meta" | "postmeta"
         | "print" | "rating" | "masthead" | "topbar" | "caption" | "credit" | "credits" | "copyright"
-        | "disclaimer" | "author" | "authors" | "bio" | "avatar" | "infobox" | "tooltip" | "dropdown" => Weak,
+        | "disclaimer" | "author" | "authors" | "bio" | "avatar" | "infobox" | "tooltip" | "dropdown"
+        | "cta" | "affiliate" | "metadata" | "paywall" | "licence" | "license" => Weak,
         _ => return None,
     })
 }
@@ -126,6 +127,10 @@ const FURNITURE_SUBSTRINGS: &[(&str, Furniture)] = &[
     ("widget", Furniture::Weak),
     ("popup", Furniture::Weak),
     ("pagination", Furniture::Weak),
+    ("donation", Furniture::Strong),
+    ("affiliate", Furniture::Weak),
+    ("metadata", Furniture::Weak),
+    ("licence", Furniture::Weak),
 ];
 
 /// Class tokens that look like furniture words but describe state of the whole page.
