@@ -546,6 +546,13 @@ fn modifier_parts(view: &SentenceView, m: usize, cx: &PhraseContext, words: &[&s
     let mut tokens = vec![m];
     tokens.extend(view.children_with(m, &[DepRel::Compound, DepRel::Flat, DepRel::Amod, DepRel::NmodPoss]));
     for t in tokens {
+        // "pro - Russia rebels", "anti - Kremlin activists", tokenised apart: not members.
+        if t >= 2
+            && view.word(t - 1) == "-"
+            && matches!(view.word(t - 2).to_lowercase().as_str(), "pro" | "anti" | "non")
+        {
+            continue;
+        }
         if let Some(e) = cx.entity_at.get(view.doc_index(t)).copied().flatten() {
             if let Some(code) = view.doc.entities.get(e as usize).and_then(|ent| ent.actor.clone()) {
                 if parts.own.is_none() && parts.country.is_none() {

@@ -717,8 +717,12 @@ impl Sentence<'_, '_> {
         }
         // "Georgian demonstrators launched missiles at …": the noun hangs on the subject.
         let owner = view.heads[noun].filter(|&o| o < verb && view.is_nominal(o))?;
-        matches!(view.rel(noun), DepRel::Appos | DepRel::Obj | DepRel::Nmod | DepRel::Compound)
-            .then_some(owner)
+        // "General David Petraeus, held talks with …", with "talks" a relative clause of the name.
+        matches!(
+            view.rel(noun),
+            DepRel::Appos | DepRel::Obj | DepRel::Nmod | DepRel::Compound | DepRel::AclRelcl | DepRel::Acl
+        )
+        .then_some(owner)
     }
 
     /// A finite verb the parser left without a subject ("as the US leader prepared to …",
@@ -726,7 +730,13 @@ impl Sentence<'_, '_> {
     fn subject_on_the_left(&self, verb: usize) -> Option<(usize, usize)> {
         use newsgraph_model::Tag;
         let view = self.view;
-        if !matches!(view.tokens[verb].tag, Tag::Vbd | Tag::Vbz | Tag::Vbp) {
+        // A past participle with no auxiliary heading a clause is a past tense the tagger
+        // mistook ("as the US leader prepared to attend").
+        let finite = matches!(view.tokens[verb].tag, Tag::Vbd | Tag::Vbz | Tag::Vbp)
+            || (view.tokens[verb].tag == Tag::Vbn
+                && matches!(view.rel(verb), DepRel::Advcl | DepRel::Root | DepRel::Conj | DepRel::Ccomp)
+                && view.child(verb, &[DepRel::Aux, DepRel::AuxPass]).is_none());
+        if !finite {
             return None;
         }
         let mut at = verb.checked_sub(1)?;
@@ -775,13 +785,60 @@ impl Sentence<'_, '_> {
     /// The agent of a passive verb: a by-phrase, else the actor behind the event noun it
     /// happened in ("killed in Israeli tank shelling", "in an air strike by government forces").
     fn passive_agent(&self, verb: usize) -> Option<(usize, usize)> {
+        // "victims killed by the crash", "homes destroyed by the earthquake": no one acted.
+        const MISHAPS: &[&str] = &[
+            "crash",
+            "accident",
+            "collision",
+            "derailment",
+            "earthquake",
+            "quake",
+            "flood",
+            "storm",
+            "hurricane",
+            "typhoon",
+            "cyclone",
+            "tsunami",
+            "landslide",
+            "avalanche",
+            "wildfire",
+            "disease",
+            "illness",
+            "virus",
+            "outbreak",
+            "drought",
+            "heatwave",
+        ];
         let view = self.view;
+        let mishap = |a: usize| MISHAPS.contains(&view.lemmas[a].as_str());
+        // "blown up by a missile believed to be fired by rebels": an instrument that names no
+        // actor stands for whoever is said to have used it.
+        let through_instrument = |a: usize| -> (usize, usize) {
+            if !code_phrase(view, a, self.cx).is_empty() {
+                return (a, verb);
+            }
+            for acl in view.children_with(a, &[DepRel::Acl, DepRel::AclRelcl]) {
+                let mut clause = acl;
+                for _ in 0..2 {
+                    if let Some(agent) = view.child(clause, &[DepRel::OblAgent]) {
+                        if !code_phrase(view, agent, self.cx).is_empty() {
+                            return (agent, clause);
+                        }
+                    }
+                    match view.child(clause, &[DepRel::Xcomp]) {
+                        Some(x) => clause = x,
+                        None => break,
+                    }
+                }
+            }
+            (a, verb)
+        };
         if let Some(a) = view.child(verb, &[DepRel::OblAgent]) {
-            return Some((a, verb));
+            return (!mishap(a)).then(|| through_instrument(a));
         }
         for c in view.children_with(verb, &[DepRel::Obl, DepRel::Nmod]) {
             if view.case_of(c).as_deref() == Some("by") {
-                return Some((c, verb));
+                return (!mishap(c)).then(|| through_instrument(c));
             }
         }
         // "a mortar bomb was fired at it from the Gaza Strip": fired by whoever holds the place.
@@ -837,7 +894,17 @@ impl Sentence<'_, '_> {
         let nouns = object.map(|o| noun_phrases(view, o)).unwrap_or_default();
         let mut preps: Vec<(String, Vec<String>)> = Vec::new();
         let mut prep_args: Vec<(String, usize)> = Vec::new();
-        for c in view.children_with(verb, &[DepRel::Obl, DepRel::Nmod, DepRel::OblAgent]) {
+        // "met with Syrian President Bashar Assad Tuesday", parsed with "Tuesday" as an unmarked
+        // oblique and the preposition on the name before it.
+        let obliques = [
+            DepRel::Obl,
+            DepRel::Nmod,
+            DepRel::OblAgent,
+            DepRel::OblUnmarked,
+            DepRel::OblTmod,
+            DepRel::NmodTmod,
+        ];
+        for c in view.children_with(verb, &obliques) {
             if let Some(case) = view.case_of(c) {
                 preps.push((case.clone(), noun_phrases(view, c)));
                 prep_args.push((case, c));
@@ -874,12 +941,31 @@ impl Sentence<'_, '_> {
             if let Some((o, np)) = noun_pattern {
                 if !self.is_actor_like(o) || code.is_none() {
                     code = np.code.clone();
+                    // "offering military support": an offer is an intent to give it.
+                    if pattern.governs == Some(Governs::Intent) {
+                        code = code.and_then(|c| patterns::govern(Governs::Intent, &c));
+                    }
                     light_noun = Some(o);
                     reversed = pattern.reversed;
                 }
             }
         }
-        let code = code?;
+        let mut code = code?;
+        // "blown up by a missile": a bombing done with military weapons is a military attack.
+        if passive && codebook::root_of(&code) == "18" {
+            let agent = view.child(verb, &[DepRel::OblAgent]).or_else(|| {
+                view.children_with(verb, &[DepRel::Obl]).find(|&c| view.case_of(c).as_deref() == Some("by"))
+            });
+            match agent.map(|a| view.lemmas[a].as_str()) {
+                Some("missile" | "rocket" | "shell" | "artillery" | "mortar" | "tank" | "grenade") => {
+                    code = "194".to_string();
+                }
+                Some("drone" | "jet" | "warplane" | "aircraft" | "helicopter" | "airstrike" | "bomber") => {
+                    code = "195".to_string();
+                }
+                _ => {}
+            }
+        }
         // "called the situation disconcerting", "call it a mistake": naming, not a phone call.
         if code == "041" && lemma == "call" {
             let naming = view.child(verb, &[DepRel::Xcomp]).is_some();
@@ -916,8 +1002,31 @@ impl Sentence<'_, '_> {
                 None
             })
         };
-        let own_subject = subject.is_some_and(|(_, v)| self.controls(v, verb));
+        let mut subject = subject;
         let mut subject_sides = subject.map(|(s, v)| self.actors_of(s, v)).unwrap_or_default();
+        if subject_sides.is_empty() && !passive && amod_predicate.is_none() {
+            // An inherited subject that names no actor ("The stopover came as the US leader
+            // prepared to attend …"): a finite verb on the way up left without its own subject.
+            let mut at = verb;
+            for _ in 0..MAX_CLIMB {
+                if let Some(found) = self.subject_on_the_left(at) {
+                    let sides = self.actors_of(found.0, found.1);
+                    if !sides.is_empty() {
+                        subject = Some(found);
+                        subject_sides = sides;
+                    }
+                    break;
+                }
+                if view.rel(at) != DepRel::Xcomp && view.rel(at) != DepRel::Conj {
+                    break;
+                }
+                match view.heads[at] {
+                    Some(h) => at = h,
+                    None => break,
+                }
+            }
+        }
+        let own_subject = subject.is_some_and(|(_, v)| self.controls(v, verb));
         // "The US, Russia, and Switzerland met": a parser may hang a last conjunct on the verb
         // as a second subject.
         if let Some((first, v)) = subject.filter(|_| !passive) {
@@ -1355,6 +1464,11 @@ fn code_sentence(
             let Some((g, gp)) = sentence.governor(at) else { break };
             let Some(governs) = gp.governs else { break };
             if governs == Governs::Report {
+                break;
+            }
+            if governs == Governs::Coerce {
+                // "pressured by Congress to help Iran": the pressure is the event.
+                dropped = true;
                 break;
             }
             consumed.insert(g);

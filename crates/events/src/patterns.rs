@@ -28,6 +28,9 @@ pub enum Governs {
     Threat,
     /// "tried to": the event itself.
     Try,
+    /// "pressured X to": the governor's own event (coercion, 17); what X is pressed to do is
+    /// not an event.
+    Coerce,
     /// "said that": reported speech.
     Report,
 }
@@ -43,6 +46,7 @@ impl Governs {
             "reject" => Governs::Reject,
             "threat" => Governs::Threat,
             "try" => Governs::Try,
+            "coerce" => Governs::Coerce,
             "report" => Governs::Report,
             _ => return None,
         })
@@ -259,6 +263,7 @@ pub fn govern(governs: Governs, code: &str) -> Option<String> {
         Governs::Reject => negate(code),
         Governs::Threat => Some(threat(code)),
         Governs::Plan | Governs::Agree | Governs::Try | Governs::Report => Some(code.to_string()),
+        Governs::Coerce => None,
     }
 }
 

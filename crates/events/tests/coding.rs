@@ -442,3 +442,85 @@ fn declining_to_offer_details_is_declining_to_comment() {
         &["EGY>-:011"],
     );
 }
+
+#[test]
+fn pressure_to_act_is_coercion() {
+    // "Egypt is being pressured by Turkey to help Libya": the pressure, not the help.
+    check(
+        "Egypt:PROPN:4:nsubj:pass is:AUX:4:aux being:AUX:4:aux:pass pressured:VERB:0:root by:ADP:6:case \
+         Turkey:PROPN:4:obl:agent to:PART:8:mark help:VERB:4:xcomp Libya:PROPN:8:obj",
+        &["TUR>EGY:170"],
+    );
+}
+
+#[test]
+fn ordering_an_investigation_is_a_demand() {
+    check(
+        "Kenya:PROPN:2:nsubj ordered:VERB:0:root an:DET:4:det investigation:NOUN:2:obj against:ADP:6:case \
+         Uganda:PROPN:2:obl",
+        &["KEN>UGA:101"],
+    );
+}
+
+#[test]
+fn a_weapon_stands_for_whoever_fired_it() {
+    // "A bus was blown up by a rocket believed to be fired by Chadian rebels."
+    check(
+        "A:DET:2:det bus:NOUN:4:nsubj:pass was:AUX:4:aux:pass blown:VERB:0:root up:ADP:4:compound:prt \
+         by:ADP:8:case a:DET:8:det rocket:NOUN:4:obl:agent believed:VERB:8:acl to:PART:12:mark \
+         be:AUX:12:aux:pass fired:VERB:9:xcomp by:ADP:15:case Chadian:ADJ:15:amod rebels:NOUN:12:obl:agent \
+         in:ADP:17:case Sudan:PROPN:4:obl",
+        &["TCDREB>SDN:194"],
+    );
+}
+
+#[test]
+fn a_crash_is_no_attacker() {
+    // "Passengers were killed by the Kenya Airways crash in Ghana": no one attacked anyone.
+    check(
+        "Passengers:NOUN:3:nsubj:pass were:AUX:3:aux:pass killed:VERB:0:root by:ADP:8:case the:DET:8:det \
+         Kenya:PROPN:7:compound Airways:PROPN:8:compound crash:NOUN:3:obl:agent in:ADP:10:case \
+         Ghana:PROPN:3:obl",
+        &[],
+    );
+}
+
+#[test]
+fn pro_with_the_hyphen_apart_names_no_member() {
+    check(
+        "pro:X:4:case -:PUNCT:1:punct Russia:PROPN:4:compound rebels:NOUN:5:nsubj attacked:VERB:0:root \
+         Ukraine:PROPN:5:obj",
+        &["REB>UKR:190"],
+    );
+}
+
+#[test]
+fn a_preposition_on_a_name_before_an_unmarked_day() {
+    // "Iraq met with President Assad Tuesday", with "Tuesday" the head of the oblique.
+    check(
+        "Iraq:PROPN:2:nsubj met:VERB:0:root with:ADP:5:case President:PROPN:5:nmod:desc Assad:PROPN:6:compound \
+         Tuesday:PROPN:2:obl:unmarked",
+        &["IRQ>SYRGOV:040"],
+    );
+}
+
+#[test]
+fn a_past_tense_tagged_as_participle_finds_its_subject_on_the_left() {
+    // "The trip came as the US leader prepared to visit Beijing": "prepared" tagged VBN, its
+    // subject parsed as an oblique of "came".
+    let mut doc = parse(
+        "The:DET:2:det trip:NOUN:3:nsubj came:VERB:0:root as:ADP:7:case the:DET:7:det US:PROPN:7:compound \
+         leader:NOUN:3:obl prepared:VERB:3:advcl to:PART:10:mark visit:VERB:8:xcomp Beijing:PROPN:10:obj",
+        Some("20080804"),
+    );
+    doc.tokens[7].tag = newsgraph_model::Tag::Vbn;
+    code(&mut doc);
+    let got: Vec<String> = doc
+        .events
+        .iter()
+        .map(|e| {
+            format!("{}>{}:{}", e.source.code, e.target.as_ref().map_or("-", |t| t.code.as_str()), e.cameo)
+        })
+        .collect();
+    assert_eq!(got, ["USAGOV>CHN:042"]);
+}
