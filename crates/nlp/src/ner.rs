@@ -1,6 +1,7 @@
 //! The named-entity recogniser: a greedy left-to-right averaged perceptron over BILOU tags
 //! for four types (person, organisation, location, other name), with word, shape, context,
-//! part-of-speech and gazetteer features; then places are split into GPE and LOC, and other
+//! part-of-speech, gazetteer and capitalised-run features (the run of capitalised words
+//! around a word, so that a name's first word sees its last); then places are split into GPE and LOC, and other
 //! names into NORP (nationalities, religious and political groups) and MISC, by gazetteer and
 //! word form.
 //!
@@ -17,7 +18,7 @@ use crate::word::{flag, WordAtoms};
 use newsgraph_model::{EntityKind, Upos};
 
 const KIND: &str = "ner";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// The types the statistical model tells apart.
 const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
@@ -156,7 +157,57 @@ struct Context<'a> {
     atoms: &'a [WordAtoms],
     upos: &'a [u64],
     gaz: &'a [gazetteer::Match],
+    runs: &'a [Run],
     case: u64,
+}
+
+/// The run of capitalised or proper-noun words (joined by a few name-internal function words
+/// such as *of*) that a word belongs to: `start..end`, empty when it is in none. A greedy
+/// tagger commits to a name's type at its first word; the run's last word (*Lake*, *Hall*,
+/// *Inc.*), the whole run and the words around it let that first decision see the whole
+/// candidate.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Run {
+    start: u32,
+    end: u32,
+}
+
+/// Words that may sit inside a name between two capitalised words.
+const RUN_JOINERS: &[&str] = &["of", "&", "de", "der", "van", "von", "du", "la", "del"];
+
+/// The run of each word, in one left-to-right sweep.
+fn runs(words: &[&str], upos: &[u64]) -> Vec<Run> {
+    let propn = Upos::Propn.index() as u64;
+    let cap = |i: usize| -> bool {
+        words[i].chars().next().is_some_and(char::is_uppercase) || upos.get(i) == Some(&propn)
+    };
+    let mut out = vec![Run::default(); words.len()];
+    let mut i = 0;
+    while i < words.len() {
+        if !cap(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        loop {
+            if end < words.len() && cap(end) {
+                end += 1;
+            } else if end + 1 < words.len()
+                && RUN_JOINERS.iter().any(|j| words[end].eq_ignore_ascii_case(j))
+                && cap(end + 1)
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        for r in &mut out[start..end] {
+            *r = Run { start: start as u32, end: end as u32 };
+        }
+        i = end;
+    }
+    out
 }
 
 fn push(out: &mut Vec<u32>, template: u32, atoms: &[u64]) {
@@ -225,6 +276,26 @@ fn features(cx: &Context<'_>, i: usize, history: &[u16], out: &mut Vec<u32>) {
     f(&[u64::from(i == 0), case_flags, u0]);
     f(&[lower(p1), case_flags]);
     f(&[case_flags, lower(n1)]);
+    // The capitalised run around the word: where the word sits in it, its edges, its length,
+    // the whole run, and the words on either side.
+    let run = cx.runs[i];
+    if run.end > run.start {
+        let (s, e) = (run.start as usize, run.end as usize);
+        let place = u64::from(i == s) | u64::from(i + 1 == e) << 1;
+        let len = (e - s).min(4) as u64;
+        let last = &cx.atoms[e - 1];
+        let (before, after) = (lower(at(s as isize - 1)), lower(at(e as isize)));
+        f(&[place, last.lower]);
+        f(&[place, last.suffix[2]]);
+        f(&[place, gaz(e as isize - 1)]);
+        f(&[place, len]);
+        f(&[place, cx.atoms[s].lower]);
+        f(&[place, after]);
+        f(&[place, before]);
+        f(&[place, before, after]);
+        let whole = cx.atoms[s..e].iter().fold(0x0072_756e_u64, |h, a| hash::mix(h, a.lower));
+        f(&[whole, (i - s).min(3) as u64]);
+    }
 }
 
 impl Recognizer {
@@ -242,7 +313,8 @@ impl Recognizer {
         let tags: Vec<u64> =
             (0..words.len()).map(|i| upos.get(i).copied().unwrap_or_default().index() as u64).collect();
         let gaz = gazetteer::matches(words);
-        let cx = Context { atoms: &atoms, upos: &tags, gaz: &gaz, case: case_bucket(&atoms) };
+        let runs = runs(words, &tags);
+        let cx = Context { atoms: &atoms, upos: &tags, gaz: &gaz, runs: &runs, case: case_bucket(&atoms) };
         let mut out: Vec<u16> = Vec::with_capacity(words.len());
         let mut feats = Vec::with_capacity(48);
         let mut scores = vec![0i32; N_CLASSES];
@@ -268,6 +340,7 @@ impl Recognizer {
             atoms: Vec<WordAtoms>,
             tags: Vec<u64>,
             gaz: Vec<gazetteer::Match>,
+            runs: Vec<Run>,
             case: u64,
             gold: Vec<u16>,
         }
@@ -279,10 +352,11 @@ impl Recognizer {
                 let atoms: Vec<WordAtoms> = forms.iter().map(|w| WordAtoms::new(w)).collect();
                 let labels: Vec<&str> = s.words.iter().map(|w| w.ner.as_str()).collect();
                 let case = case_bucket(&atoms);
+                let tags: Vec<u64> =
+                    (0..forms.len()).map(|i| u.get(i).copied().unwrap_or_default().index() as u64).collect();
                 Item {
-                    tags: (0..forms.len())
-                        .map(|i| u.get(i).copied().unwrap_or_default().index() as u64)
-                        .collect(),
+                    runs: runs(&forms, &tags),
+                    tags,
                     gaz: gazetteer::matches(&forms),
                     atoms,
                     case,
@@ -301,7 +375,13 @@ impl Recognizer {
             let (mut right, mut total) = (0usize, 0usize);
             for &k in &order {
                 let item = &items[k];
-                let cx = Context { atoms: &item.atoms, upos: &item.tags, gaz: &item.gaz, case: item.case };
+                let cx = Context {
+                    atoms: &item.atoms,
+                    upos: &item.tags,
+                    gaz: &item.gaz,
+                    runs: &item.runs,
+                    case: item.case,
+                };
                 let mut history: Vec<u16> = Vec::with_capacity(item.atoms.len());
                 for i in 0..item.atoms.len() {
                     features(&cx, i, &history, &mut feats);
@@ -502,6 +582,19 @@ mod tests {
         assert!(!valid(Some(class(B, 0)), class(L, 1)));
         assert!(valid(Some(class(I, 2)), class(L, 2)));
         assert!(!can_end(Some(class(B, 1))));
+    }
+
+    #[test]
+    fn capitalised_runs() {
+        let words = ["the", "Bank", "of", "America", "and", "Orchestra", "Hall", "of"];
+        let tags: Vec<u64> = vec![0; words.len()];
+        let r: Vec<(u32, u32)> = runs(&words, &tags).iter().map(|r| (r.start, r.end)).collect();
+        assert_eq!(r, [(0, 0), (1, 4), (1, 4), (1, 4), (0, 0), (5, 7), (5, 7), (0, 0)]);
+        // A lower-case proper noun counts; a joiner at the end does not.
+        let propn = Upos::Propn.index() as u64;
+        let r = runs(&["in", "tampa", "of"], &[0, propn, 0]);
+        assert_eq!(r.iter().map(|r| (r.start, r.end)).collect::<Vec<_>>(), [(0, 0), (1, 2), (0, 0)]);
+        assert!(runs(&[], &[]).is_empty());
     }
 
     #[test]
