@@ -735,7 +735,7 @@ fn content_like(dom: &Dom, s: &Stats, id: NodeId) -> bool {
                 | Tag::CENTER
         );
     let min = if heading { 15 } else { 40 };
-    allowed && s.text[i] >= min && link_density(s, i) < 0.3
+    allowed && s.text[i] >= min && link_density(s, i) < 0.1
 }
 
 /// The container plus siblings (up to two levels up) that look like article text.
