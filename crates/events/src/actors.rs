@@ -411,7 +411,8 @@ pub fn code_phrase(view: &SentenceView, head: usize, cx: &PhraseContext) -> Vec<
         if let Some(ent) = view.doc.entities.get(e as usize) {
             if let Some(code) = &ent.actor {
                 if matches!(ent.kind, EntityKind::Person | EntityKind::Org) {
-                    let person = ent.kind == EntityKind::Person;
+                    // A leader the recogniser typed as an organisation is still a person.
+                    let person = ent.kind == EntityKind::Person || names_a_person(cx.dictionary, &ent.name);
                     return vec![PhraseActor { code: code.clone(), entity: Some(e), mention, person }];
                 }
             }
@@ -538,6 +539,16 @@ pub fn code_phrase(view: &SentenceView, head: usize, cx: &PhraseContext) -> Vec<
         }
     }
     out
+}
+
+/// True when a name holds a person the dictionary knows ("Turkish President Recep Tayyip
+/// Erdogan").
+fn names_a_person(dictionary: &ActorDictionary, name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    dictionary
+        .find_names(&words)
+        .iter()
+        .any(|h| matches!(dictionary.entry(h.entry).kind, EntryKind::Person { .. }))
 }
 
 /// What one modifier (with its own compounds) says.

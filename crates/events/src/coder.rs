@@ -767,7 +767,12 @@ impl Sentence<'_, '_> {
             if at == governor {
                 return true;
             }
-            if self.view.rel(at) != DepRel::Xcomp {
+            // "agreed on Tuesday to resume talks", parsed as an adverbial clause of a governor
+            // ("met to discuss" is a purpose, not control).
+            let infinitive = self.view.rel(at) == DepRel::Advcl
+                && self.view.children_with(at, &[DepRel::Mark]).any(|m| self.view.lemmas[m] == "to")
+                && self.view.heads[at].is_some_and(|h| self.governor_pattern(h).is_some());
+            if self.view.rel(at) != DepRel::Xcomp && !infinitive {
                 return false;
             }
             match self.view.heads[at] {
@@ -1074,6 +1079,12 @@ impl Sentence<'_, '_> {
         }
         let keyed_noun =
             light_noun.is_some() || pattern.key.split('+').nth(1).is_some_and(|k| !k.starts_with('@'));
+        // "Egypt and Ethiopia resumed negotiations": talks held by several subjects are between
+        // them.
+        let mut pattern = pattern;
+        if light_noun.is_some() && codebook::root_of(&code) == "04" {
+            pattern.symmetric = true;
+        }
         Some(Candidate {
             verb,
             code,

@@ -524,3 +524,25 @@ fn a_past_tense_tagged_as_participle_finds_its_subject_on_the_left() {
         .collect();
     assert_eq!(got, ["USAGOV>CHN:042"]);
 }
+
+#[test]
+fn talks_resumed_by_two_subjects_are_between_them() {
+    // "Egypt and Ethiopia agreed on Tuesday to resume negotiations", the infinitive parsed as an
+    // adverbial clause of "agreed".
+    check(
+        "Egypt:PROPN:4:nsubj and:CCONJ:3:cc Ethiopia:PROPN:1:conj agreed:VERB:0:root on:ADP:6:case \
+         Tuesday:PROPN:4:obl to:PART:8:mark resume:VERB:4:advcl negotiations:NOUN:8:obj",
+        &["EGY>ETH:046", "ETH>EGY:046"],
+    );
+}
+
+#[test]
+fn meeting_to_discuss_is_a_purpose_not_a_pair() {
+    // The meeting is located in Cairo (Egypt's, so Egypt's side is dropped as acting on
+    // itself); "to discuss" makes no pair of its own.
+    check(
+        "Egypt:PROPN:4:nsubj and:CCONJ:3:cc Sudan:PROPN:1:conj met:VERB:0:root in:ADP:6:case \
+         Cairo:PROPN:4:obl to:PART:8:mark discuss:VERB:4:advcl water:NOUN:8:obj",
+        &["SDN>EGY:040"],
+    );
+}
