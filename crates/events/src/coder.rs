@@ -189,7 +189,13 @@ struct Sentence<'v, 'd> {
     cx: &'v PhraseContext<'v>,
     patterns: &'v Patterns,
     memory: &'v Memory,
+    /// How deep [`Sentence::actors_of`] has called itself (pronouns, possessors, allies): a
+    /// phrase that refers to itself ("its ally attacked") stops here.
+    depth: std::cell::Cell<usize>,
 }
+
+/// Deepest nesting of actor lookups within one another.
+const MAX_DEPTH: usize = 6;
 
 fn is_pronoun(view: &SentenceView, i: usize) -> bool {
     (view.upos(i) == Upos::Pron && !is_relative(view, i))
@@ -227,6 +233,16 @@ fn is_relative(view: &SentenceView, i: usize) -> bool {
 impl Sentence<'_, '_> {
     /// The actors a nominal names, with its coordinated nominals ("Obama and Putin").
     fn actors_of(&self, head: usize, verb: usize) -> Vec<Side> {
+        if self.depth.get() >= MAX_DEPTH {
+            return Vec::new();
+        }
+        self.depth.set(self.depth.get() + 1);
+        let out = self.actors_of_nested(head, verb);
+        self.depth.set(self.depth.get() - 1);
+        out
+    }
+
+    fn actors_of_nested(&self, head: usize, verb: usize) -> Vec<Side> {
         let head = self.nominal_of(head);
         let mut heads = vec![head];
         let mut i = 0;
@@ -531,7 +547,12 @@ impl Sentence<'_, '_> {
             let own_clause = first && !reflexive && view.heads[pronoun] == Some(at);
             if !own_clause {
                 if let Some(subj) = self.view.child(at, &[DepRel::Nsubj, DepRel::NsubjPass]) {
-                    if subj != pronoun && !is_pronoun(view, subj) && (reflexive || subj < pronoun || !first) {
+                    let holds_pronoun = view.heads[pronoun] == Some(subj);
+                    if subj != pronoun
+                        && !holds_pronoun
+                        && !is_pronoun(view, subj)
+                        && (reflexive || subj < pronoun || !first)
+                    {
                         let sides = self.actors_of(subj, at);
                         let fits: Vec<Side> = sides.into_iter().filter(|s| kind.fits(s)).collect();
                         if !fits.is_empty() && (kind != Kind::Group || fits.len() > 1 || !fits[0].person) {
@@ -1455,7 +1476,7 @@ fn code_sentence(
     memory: &mut Memory,
 ) -> Vec<Event> {
     let before = memory.clone();
-    let sentence = Sentence { view, cx, patterns, memory: &before };
+    let sentence = Sentence { view, cx, patterns, memory: &before, depth: std::cell::Cell::new(0) };
     let mut candidates: Vec<Candidate> = Vec::new();
     for v in 0..view.len() {
         if view.is_verb(v) {

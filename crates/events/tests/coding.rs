@@ -546,3 +546,16 @@ fn meeting_to_discuss_is_a_purpose_not_a_pair() {
         &["SDN>EGY:040"],
     );
 }
+
+#[test]
+fn a_phrase_that_refers_to_itself_ends() {
+    // "Neither Merkel nor her allies attacked Russia": "her" is Merkel, whose conjunct is "her
+    // allies", whose possessor is "her" again. Coding must end (it once overflowed the stack).
+    let (got, _) = events(
+        "Neither:CCONJ:2:cc:preconj Merkel:PROPN:6:nsubj nor:CCONJ:5:cc her:PRON:5:nmod:poss \
+         allies:NOUN:2:conj attacked:VERB:0:root Russia:PROPN:6:obj",
+        Some("20150101"),
+    );
+    assert!(got.iter().all(|g| g.ends_with(":190")), "{got:?}");
+    assert!(got.contains(&"DEUGOV>RUS:190".to_string()), "{got:?}");
+}
