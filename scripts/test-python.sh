@@ -3,8 +3,9 @@
 # python/tests, including the Spark job in local[2] mode checked against `newsgraph analyze`.
 #
 # Idempotent and offline once set up: the venv (.venv-test) is created and filled from PyPI
-# (maturin, pytest, pyarrow, pyspark) only when something is missing; Java comes from the
-# machine (Debian's default-jre-headless is installed with apt-get when `java` is absent).
+# (maturin, pytest, pyarrow, pyspark, and pandas, which PySpark's Arrow paths need) only when
+# something is missing; Java comes from the machine (Debian's default-jre-headless is
+# installed with apt-get when `java` is absent).
 # Honours CARGO_TARGET_DIR. Extra arguments go to pytest (e.g. `-k spark`, `-x`).
 set -euo pipefail
 
@@ -25,11 +26,11 @@ if [ ! -x "$VENV/bin/python" ]; then
     echo "test-python: creating $VENV"
     python3 -m venv "$VENV"
 fi
-if ! "$VENV/bin/python" -c 'import maturin, pytest, pyarrow, pyspark' >/dev/null 2>&1 \
+if ! "$VENV/bin/python" -c 'import maturin, pytest, pyarrow, pyspark, pandas' >/dev/null 2>&1 \
     || [ ! -x "$VENV/bin/maturin" ]; then
-    echo "test-python: installing maturin, pytest, pyarrow, pyspark from PyPI"
+    echo "test-python: installing maturin, pytest, pyarrow, pyspark, pandas from PyPI"
     "$VENV/bin/python" -m pip install -q --upgrade pip
-    "$VENV/bin/python" -m pip install -q maturin pytest pyarrow pyspark
+    "$VENV/bin/python" -m pip install -q maturin pytest pyarrow pyspark pandas
 fi
 
 echo "test-python: building the CLI (release)"

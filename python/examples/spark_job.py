@@ -22,6 +22,7 @@ core); a task's output is one row per document with the other tables nested in i
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from typing import Any
@@ -77,13 +78,11 @@ def run(spark: SparkSession, articles_path: str, out: str) -> dict:
     nested = analyze(read_articles(spark, articles_path)).persist()
     documents = nested.drop(*ng_arrow.NESTED)
     documents.write.mode("overwrite").partitionBy("date").parquet(f"{out}/documents")
-    counts = {"documents": spark.read.parquet(f"{out}/documents").count()}
     for name in ng_arrow.NESTED:
-        rows = table(nested, name)
-        rows.write.mode("overwrite").partitionBy("date").parquet(f"{out}/{name}")
-        counts[name] = spark.read.parquet(f"{out}/{name}").count()
-    events = spark.read.parquet(f"{out}/events")
-    actor_pairs_by_day(events).write.mode("overwrite").parquet(f"{out}/actor_pairs_by_day")
+        table(nested, name).write.mode("overwrite").partitionBy("date").parquet(f"{out}/{name}")
+    actor_pairs_by_day(table(nested, "events")).write.mode("overwrite").parquet(f"{out}/actor_pairs_by_day")
+    sizes = [F.count("*").alias("documents")] + [F.sum(F.size(n)).alias(n) for n in ng_arrow.NESTED]
+    counts = {k: int(v or 0) for k, v in nested.agg(*sizes).first().asDict().items()}
     nested.unpersist()
     counts["seconds"] = time.perf_counter() - started
     return counts
@@ -97,6 +96,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--batch-rows", type=int, default=64, help="articles per Arrow batch")
     args = parser.parse_args(argv)
     builder = SparkSession.builder.appName("newsgraph")
+    if args.master and args.master.startswith("local"):
+        # Local executors run this Python, which has newsgraph installed.
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     if args.master:
         builder = builder.master(args.master)
     spark = builder.config("spark.sql.execution.arrow.maxRecordsPerBatch", str(args.batch_rows)).getOrCreate()

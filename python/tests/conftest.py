@@ -46,4 +46,19 @@ def corpus_records() -> list[dict]:
             obj = json.loads(line)
             obj["date"] = obj.pop("published", None)
             records.append(obj)
+    for i, (day, text) in enumerate(EVENT_BRIEFS, start=1):
+        records.append({"id": f"event-{i}", "text": text, "date": day, "outlet": "Test Wire"})
     return records
+
+
+# One-sentence briefs written for these tests (public domain), each with a clear event, so
+# that the comparison of events is not vacuous; two share a day and an actor pair.
+EVENT_BRIEFS = [
+    ("2026-03-02", "Egypt accused Ethiopia of stalling the talks on the dam."),
+    ("2026-03-02", "Egypt again accused Ethiopia of stalling the talks on Monday."),
+    ("2026-03-03", "The president of France met the prime minister of India in Paris on Tuesday."),
+    ("2026-03-03", "Israel struck targets in Lebanon overnight, the army said."),
+    ("2026-03-04", "China criticised Japan over the islands on Wednesday."),
+    ("2026-03-04", "Kenya and Uganda signed a trade agreement in Nairobi."),
+    (None, "Germany pledged aid to Ukraine after talks in Berlin."),
+]

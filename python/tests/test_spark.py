@@ -7,6 +7,8 @@ from __future__ import annotations
 import collections
 import importlib.util
 import json
+import os
+import sys
 
 import pyarrow.parquet as pq
 import pytest
@@ -27,6 +29,8 @@ def load_job():
 def spark():
     from pyspark.sql import SparkSession
 
+    # The executors' Python must be this one (with newsgraph and pyarrow installed).
+    os.environ["PYSPARK_PYTHON"] = sys.executable
     session = (SparkSession.builder.master("local[2]").appName("newsgraph-test")
                .config("spark.sql.execution.arrow.maxRecordsPerBatch", "3")
                .config("spark.sql.shuffle.partitions", "2")
@@ -51,12 +55,19 @@ def rows(path) -> list[dict]:
     return pq.read_table(path, partitioning="hive").to_pylist()
 
 
-def test_spark_job_matches_the_cli(spark, cli, tmp_path):
-    records = corpus_records()
+@pytest.fixture(scope="module")
+def job_run(spark, tmp_path_factory):
+    """The job run once on the corpus as JSON Lines: (corpus path, output directory, counts)."""
+    tmp_path = tmp_path_factory.mktemp("spark")
     corpus = tmp_path / "articles.jsonl"
-    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    job = load_job()
-    counts = job.run(spark, str(corpus), str(tmp_path / "out"))
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in corpus_records()), encoding="utf-8")
+    counts = load_job().run(spark, str(corpus), str(tmp_path / "out"))
+    return corpus, tmp_path, counts
+
+
+def test_spark_job_matches_the_cli(job_run, cli):
+    records = corpus_records()
+    corpus, tmp_path, counts = job_run
 
     expected = {r["id"]: r for r in cli(corpus)}
     assert counts["documents"] == len(expected) == len(records)
@@ -94,21 +105,15 @@ def test_spark_job_matches_the_cli(spark, cli, tmp_path):
     assert pairs == dict(wanted)
 
 
-def test_spark_tables_have_the_shared_schema(spark, tmp_path):
+def test_spark_tables_have_the_shared_schema(job_run):
     import newsgraph
 
-    records = corpus_records()[:4]
-    articles = tmp_path / "articles.parquet"
-    import pyarrow as pa
-
-    pq.write_table(pa.Table.from_pylist([{"id": r["id"], "text": r["text"], "date": r.get("date")}
-                                         for r in records]), articles)
-    job = load_job()
-    job.run(spark, str(articles), str(tmp_path / "out"))
+    _, tmp_path, counts = job_run
     for name, schema in newsgraph.schemas().items():
         written = pq.read_table(tmp_path / "out" / name, partitioning="hive")
-        # Spark writes every column as nullable and the partition column last; names and
-        # types are the schema's.
+        assert written.num_rows == counts[name] > 0, name
+        # Spark writes every column as nullable, names list items its own way and puts the
+        # partition column last; names and types are the schema's.
         ours = {f.name: f.type for f in written.schema}
         theirs = {f.name: f.type for f in schema}
         assert ours.keys() == theirs.keys(), name
@@ -116,3 +121,21 @@ def test_spark_tables_have_the_shared_schema(spark, tmp_path):
             if column == "date":
                 continue
             assert shape(ours[column]) == shape(kind), (name, column, ours[column], kind)
+
+
+def test_parquet_input_gives_the_same_events(spark, job_run, tmp_path):
+    import pyarrow as pa
+
+    _, first, counts = job_run
+    records = [r for r in corpus_records() if r["id"].startswith("event-")]
+    articles = tmp_path / "articles.parquet"
+    pq.write_table(pa.Table.from_pylist(records), articles)
+    again = load_job().run(spark, str(articles), str(tmp_path / "out"))
+    assert again["documents"] == len(records)
+
+    def events(path):
+        return sorted((v["doc_id"], v["event_id"], v["cameo"]) for v in rows(path / "out" / "events")
+                      if v["doc_id"].startswith("event-"))
+
+    assert len(events(tmp_path)) == again["events"] > 0
+    assert events(tmp_path) == events(first)

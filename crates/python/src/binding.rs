@@ -366,7 +366,7 @@ fn components(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
 
 #[pymodule]
 #[pyo3(name = "_newsgraph")]
-fn module(m: &Bound<'_, PyModule>) -> PyResult<()> {
+fn init_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("MAX_DOCUMENT_BYTES", MAX_DOCUMENT_BYTES)?;
     m.add("WIRE_SCHEMA", wire::SCHEMA)?;
