@@ -39,7 +39,7 @@ def test_analyze_equals_the_cli_on_a_text_file(cli, name):
 def test_analyze_equals_the_cli_on_json_lines_records(cli):
     expected = cli("samples/briefs.jsonl")
     lines = [line for line in (SAMPLES / "briefs.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert len(expected) == len(lines) > 3
+    assert len(expected) == len(lines) >= 3
     for n, line in enumerate(lines, start=1):
         obj = json.loads(line)
         known = {k: obj.pop(k) for k in ("id", "title", "outlet", "url") if k in obj}

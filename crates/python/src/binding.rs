@@ -279,7 +279,9 @@ fn authors_column(batch: &RecordBatch) -> PyResult<Option<Vec<Vec<String>>>> {
     let lists = match column.data_type() {
         DataType::List(field) if matches!(field.data_type(), DataType::Utf8) => column.as_list::<i32>(),
         other => {
-            return Err(PyTypeError::new_err(format!("column `authors` has type {other}; expected list<string>")))
+            return Err(PyTypeError::new_err(format!(
+                "column `authors` has type {other}; expected list<string>"
+            )))
         }
     };
     let mut out = Vec::with_capacity(lists.len());

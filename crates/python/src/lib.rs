@@ -85,7 +85,9 @@ impl Default for Options {
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ArticleError {
     /// The text is longer than the limit.
-    #[error("document {index} (`{id}`) has {bytes} bytes of text, more than the limit of {limit} (max_bytes)")]
+    #[error(
+        "document {index} (`{id}`) has {bytes} bytes of text, more than the limit of {limit} (max_bytes)"
+    )]
     TooLarge {
         /// Position in the batch.
         index: usize,
@@ -214,8 +216,8 @@ mod tests {
     use newsgraph_model::wire;
 
     fn cli_document(line: &str) -> Document {
-        let mut doc = newsgraph_ingest::jsonl::record(line.as_bytes(), String::new(), &ReadOptions::default())
-            .unwrap();
+        let mut doc =
+            newsgraph_ingest::jsonl::record(line.as_bytes(), String::new(), &ReadOptions::default()).unwrap();
         doc.meta.origin = None;
         doc
     }
@@ -278,7 +280,9 @@ mod tests {
             .map(|i| Article::new(format!("d{i}"), format!("Story {i}. “Yes,” the mayor of Lyon said.")))
             .collect();
         let wire = |docs: Vec<Document>| -> Vec<String> {
-            docs.iter().map(|d| wire::Record::from_document(d, wire::Options::default()).to_json_line()).collect()
+            docs.iter()
+                .map(|d| wire::Record::from_document(d, wire::Options::default()).to_json_line())
+                .collect()
         };
         let all = wire(analyze_articles(&articles, &Options::default()).unwrap());
         for threads in [1, 3] {
