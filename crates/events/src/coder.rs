@@ -1693,11 +1693,51 @@ fn code_sentence(
         {
             c.code = "145".to_string();
         }
+        // "Trump attacked Clinton", "the senator hit the White House", "Obama beat McCain":
+        // words of force between political actors of one country are words, not force.
+        if codebook::lookup(&c.code).is_some_and(|x| x.quad_class == 4) && is_political_fight(view, &c) {
+            if view.lemmas[c.verb] == "beat" {
+                continue;
+            }
+            c.code = "111".to_string();
+        }
         emit(&sentence, &c, attribution, &mut events);
     }
     let updated = next_memory(&sentence);
     *memory = updated;
     dedupe(events)
+}
+
+/// A verb of force ("attack", "hit", "slam", "beat") whose sides are all political actors (a
+/// government, legislature, opposition, elite, court or medium, no armed or police role) of the
+/// same country, or of none: political speech, not violence.
+fn is_political_fight(view: &SentenceView, c: &Candidate) -> bool {
+    const FIGHTING_WORDS: &[&str] = &[
+        "attack", "hit", "slam", "blast", "pound", "hammer", "strike", "target", "beat", "bash", "assail",
+        "savage", "lash", "fight", "batter", "pummel", "clobber", "bludgeon",
+    ];
+    const POLITICAL: &[&str] = &["GOV", "LEG", "OPP", "ELI", "MED", "JUD"];
+    if !FIGHTING_WORDS.contains(&view.lemmas[c.verb].as_str()) || c.targets.is_empty() {
+        return false;
+    }
+    let mut country: Option<&str> = None;
+    for side in c.sources.iter().chain(&c.targets) {
+        let units = actors::units(&side.code);
+        let Some(first) = units.first() else { return false };
+        let roles = if ROLE_CODES.contains(first) { &units[..] } else { &units[1..] };
+        if roles.is_empty() || !roles.iter().all(|r| POLITICAL.contains(r)) {
+            if !(roles.is_empty() && side.person) {
+                return false;
+            }
+        }
+        if !ROLE_CODES.contains(first) {
+            if matches!(*first, "IGO" | "NGO" | "IMG") || country.is_some_and(|c| c != *first) {
+                return false;
+            }
+            country = Some(first);
+        }
+    }
+    true
 }
 
 fn is_folded(c: &Candidate) -> bool {

@@ -559,3 +559,20 @@ fn a_phrase_that_refers_to_itself_ends() {
     assert!(got.iter().all(|g| g.ends_with(":190")), "{got:?}");
     assert!(got.contains(&"DEUGOV>RUS:190".to_string()), "{got:?}");
 }
+
+#[test]
+fn fighting_words_between_politicians_of_one_country_are_criticism() {
+    // "Obama attacked the Senate": a president and a legislature of one country.
+    check(
+        "Obama:PROPN:2:nsubj attacked:VERB:0:root the:DET:4:det US:PROPN:5:compound Senate:PROPN:2:obj",
+        &["USAGOV>USALEG:111"],
+    );
+    // Between states it is an attack.
+    check("Russia:PROPN:2:nsubj attacked:VERB:0:root Ukraine:PROPN:2:obj", &["RUS>UKR:190"]);
+    // Soldiers attacking the government are soldiers.
+    check(
+        "Russian:ADJ:2:amod soldiers:NOUN:3:nsubj attacked:VERB:0:root the:DET:6:det Russian:ADJ:6:amod \
+         government:NOUN:3:obj",
+        &["RUSMIL>RUSGOV:190"],
+    );
+}
