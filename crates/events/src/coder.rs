@@ -1725,10 +1725,11 @@ fn is_political_fight(view: &SentenceView, c: &Candidate) -> bool {
         let units = actors::units(&side.code);
         let Some(first) = units.first() else { return false };
         let roles = if ROLE_CODES.contains(first) { &units[..] } else { &units[1..] };
-        if roles.is_empty() || !roles.iter().all(|r| POLITICAL.contains(r)) {
-            if !(roles.is_empty() && side.person) {
-                return false;
-            }
+        // A side is political by its roles, or a person with a country alone.
+        let political =
+            if roles.is_empty() { side.person } else { roles.iter().all(|r| POLITICAL.contains(r)) };
+        if !political {
+            return false;
         }
         if !ROLE_CODES.contains(first) {
             if matches!(*first, "IGO" | "NGO" | "IMG") || country.is_some_and(|c| c != *first) {
