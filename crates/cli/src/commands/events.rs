@@ -85,6 +85,9 @@ pub struct EvalEventsArgs {
     /// Print every sentence with its expected and produced events.
     #[arg(long)]
     pub verbose: bool,
+    /// Print only the sentences with a missed expected event or a spurious one.
+    #[arg(long, conflicts_with = "verbose")]
+    pub misses: bool,
 }
 
 /// Read newsgraph/1 documents from the files (or standard input) and write GDELT rows.
@@ -171,9 +174,22 @@ fn coders(dir: Option<&Path>) -> anyhow::Result<(ActorCoder, EventCoder)> {
     })
 }
 
-fn print_report(title: &str, report: &Report, verbose: bool) {
-    if verbose {
+/// Which sentences [`print_report`] lists.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Listing {
+    None,
+    Misses,
+    All,
+}
+
+fn print_report(title: &str, report: &Report, listing: Listing) {
+    if listing != Listing::None {
         for r in &report.results {
+            let all_found = r.expected.iter().all(|(_, m)| m.is_some());
+            let none_spurious = (0..r.predicted.len()).all(|j| r.expected.iter().any(|(_, m)| *m == Some(j)));
+            if listing == Listing::Misses && all_found && none_spurious {
+                continue;
+            }
             println!("{} | {}", r.id, r.text);
             for (g, m) in &r.expected {
                 println!(
@@ -275,10 +291,17 @@ pub fn eval(args: EvalEventsArgs) -> anyhow::Result<ExitCode> {
         args.data.display()
     );
     let raw = evaluation::evaluate(&records, Input::RawText, &actors, &events, &|d| engine.analyze(d));
+    let listing = if args.verbose {
+        Listing::All
+    } else if args.misses {
+        Listing::Misses
+    } else {
+        Listing::None
+    };
     print_report(
         "raw text through the full pipeline (tokeniser, tagger, parser, entities, attribution, coder):",
         &raw,
-        args.verbose,
+        listing,
     );
     if !has_parser {
         println!(
@@ -286,7 +309,7 @@ pub fn eval(args: EvalEventsArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let gold = evaluation::evaluate(&records, Input::GoldParse, &actors, &events, &|_| {});
-    print_report("gold CoNLL-U parses of the validation file (coder alone):", &gold, false);
+    print_report("gold CoNLL-U parses of the validation file (coder alone):", &gold, Listing::None);
     println!(
         "timing on the validation sentences: pipeline {:.1} ms, coding {:.1} ms ({:.1}% on top of the rest)",
         raw.pipeline_time.as_secs_f64() * 1e3,
