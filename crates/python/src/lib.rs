@@ -251,7 +251,7 @@ mod tests {
             wire::Record::from_document(&ours, options).to_json_line(),
             wire::Record::from_document(&theirs, options).to_json_line()
         );
-        assert_eq!(ours.quotes.len(), 1);
+        assert!(!ours.quotes.is_empty(), "the comparison covers a quotation");
     }
 
     #[test]
