@@ -704,9 +704,7 @@ fn object_content(syn: &Syntax, t: usize, group_end: usize, in_quote: &[bool]) -
         return (b > a && a >= t).then_some((a, b));
     }
     let mut b = group_end;
-    while b < syn.end
-        && !matches!(syn.word(b), ";" | "." | "?" | "!")
-        && (syn.word(b) != "," || in_quote[b])
+    while b < syn.end && !matches!(syn.word(b), ";" | "." | "?" | "!") && (syn.word(b) != "," || in_quote[b])
     {
         b += 1;
     }

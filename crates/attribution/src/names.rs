@@ -119,6 +119,20 @@ pub fn repair(doc: &mut Document) {
         }
     }
 
+    // A title taken into a name ("Turkish President Recep Tayyip Erdogan"): the name is the
+    // person's, the title a descriptor before it.
+    for m in &mut doc.mentions {
+        if m.kind != MentionKind::Name {
+            continue;
+        }
+        let start = tokens.partition_point(|t| t.span.start < m.span.start);
+        let end = tokens.partition_point(|t| t.span.end <= m.span.end).max(start);
+        if let Some(first) = name_after_title(text, &tokens[start..end], m.label == EntityKind::Person) {
+            m.span.start = tokens[start + first].span.start;
+            m.label = EntityKind::Person;
+        }
+    }
+
     // Recover the names of speakers the recogniser missed.
     let mut added: Vec<Mention> = Vec::new();
     for sentence in &doc.sentences {
@@ -147,6 +161,75 @@ pub fn repair(doc: &mut Document) {
         doc.mentions.extend(added);
         doc.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     }
+}
+
+/// Words that make a title before a person's name.
+fn is_title(word: &str) -> bool {
+    matches!(
+        word,
+        "President"
+            | "Minister"
+            | "Chancellor"
+            | "Premier"
+            | "Secretary"
+            | "Senator"
+            | "Sen."
+            | "Rep."
+            | "Representative"
+            | "Gov."
+            | "Governor"
+            | "Mayor"
+            | "Ambassador"
+            | "Envoy"
+            | "Spokesman"
+            | "Spokeswoman"
+            | "Spokesperson"
+            | "Commissioner"
+            | "Chairman"
+            | "Chairwoman"
+            | "Judge"
+            | "Justice"
+            | "Gen."
+            | "Lt."
+            | "Col."
+            | "Adm."
+            | "Admiral"
+            | "Colonel"
+            | "Commander"
+            | "Pope"
+            | "King"
+            | "Queen"
+            | "Prince"
+            | "Princess"
+            | "Sheikh"
+            | "Speaker"
+            | "Mr."
+            | "Mrs."
+            | "Ms."
+            | "Dr."
+    )
+}
+
+/// The index of the first word of the person's name in a name mention's `tokens` that starts
+/// with a title, if the rest is a name: capitalised words only, at least two unless the
+/// recogniser already typed the whole as a person.
+fn name_after_title(text: &str, tokens: &[newsgraph_model::Token], person: bool) -> Option<usize> {
+    let words: Vec<&str> = tokens.iter().map(|t| t.span.text(text)).collect();
+    let mut title_end = None;
+    for i in 0..words.len().saturating_sub(1) {
+        let of_office = i >= 2 && words[i - 1] == "of" && is_title(words[i - 2]);
+        if is_title(words[i]) || (of_office && words[i].chars().next().is_some_and(char::is_uppercase)) {
+            title_end = Some(i);
+        }
+    }
+    let first = title_end? + 1;
+    let rest = &words[first..];
+    let name_like = rest.iter().all(|w| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.'))
+            && !is_title(w)
+    });
+    (name_like && (rest.len() >= 2 || (person && !rest.is_empty()))).then_some(first)
 }
 
 /// A run of two to four capitalised proper nouns containing token `head`.
@@ -210,6 +293,44 @@ mod tests {
         let names: Vec<&str> = d.mentions.iter().map(|m| d.slice(m.span)).collect();
         assert_eq!(names, ["Hu Xijin"]);
         assert_eq!(d.mentions[0].label, EntityKind::Person);
+    }
+
+    #[test]
+    fn a_title_inside_a_name_is_left_out_of_it() {
+        let words = [
+            ("Turkish", Upos::Adj, Some(4), DepRel::Amod),
+            ("President", Upos::Propn, Some(4), DepRel::Compound),
+            ("Recep", Upos::Propn, Some(4), DepRel::Compound),
+            ("Tayyip", Upos::Propn, Some(4), DepRel::Flat),
+            ("Erdogan", Upos::Propn, Some(5), DepRel::Nsubj),
+            ("spoke", Upos::Verb, None, DepRel::Root),
+            ("to", Upos::Adp, Some(7), DepRel::Case),
+            ("Secretary", Upos::Propn, Some(5), DepRel::Obl),
+            ("of", Upos::Adp, Some(9), DepRel::Case),
+            ("State", Upos::Propn, Some(7), DepRel::Nmod),
+            ("Ann", Upos::Propn, Some(7), DepRel::Appos),
+            ("Lee", Upos::Propn, Some(10), DepRel::Flat),
+            ("of", Upos::Adp, Some(14), DepRel::Case),
+            ("General", Upos::Propn, Some(14), DepRel::Compound),
+            ("Motors", Upos::Propn, Some(11), DepRel::Nmod),
+        ];
+        let mut d = doc(&words);
+        let span = |a: usize, b: usize| d.tokens[a].span.cover(d.tokens[b].span);
+        let names =
+            [(span(0, 4), EntityKind::Org), (span(7, 11), EntityKind::Org), (span(13, 14), EntityKind::Org)];
+        for (s, label) in names {
+            d.mentions.push(Mention::new(s, MentionKind::Name, label));
+        }
+        repair(&mut d);
+        let got: Vec<(&str, EntityKind)> = d.mentions.iter().map(|m| (d.slice(m.span), m.label)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Recep Tayyip Erdogan", EntityKind::Person),
+                ("Ann Lee", EntityKind::Person),
+                ("General Motors", EntityKind::Org)
+            ]
+        );
     }
 
     #[test]

@@ -75,6 +75,39 @@ fn json_lines_keep_ids_and_a_bad_line_does_not_stop_the_rest() {
 }
 
 #[test]
+fn copies_and_near_copies_are_linked_to_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = include_str!("../../../samples/port-strike.txt");
+    // The same story on another site: a line of page furniture and a credit line added.
+    let near = format!(
+        "{}\n\nReporting by A. Writer; editing by B. Editor.",
+        story.replacen("\n\n", "\n\nAdvertisement\n\n", 1)
+    );
+    let lines = [
+        serde_json::json!({"id": "wire", "text": story}),
+        serde_json::json!({"id": "copy", "text": story}),
+        serde_json::json!({"id": "near", "text": near}),
+        serde_json::json!({"id": "other", "text": "Farmers said the harvest was the best in a decade."}),
+    ];
+    let jsonl: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    std::fs::write(dir.path().join("in.jsonl"), jsonl).unwrap();
+    let out = newsgraph(&["analyze", "in.jsonl"], dir.path(), None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let marks: Vec<(String, Option<String>)> = records(&out)
+        .iter()
+        .map(|r| {
+            let of = r["duplicate_of"].as_str().map(str::to_string);
+            (r["id"].as_str().unwrap().to_string(), of)
+        })
+        .collect();
+    let wire = Some("wire".to_string());
+    assert_eq!(
+        marks,
+        [("wire".into(), None), ("copy".into(), wire.clone()), ("near".into(), wire), ("other".into(), None)]
+    );
+}
+
+#[test]
 fn standard_input_and_pretty_view() {
     let dir = tempfile::tempdir().unwrap();
     let out = newsgraph(

@@ -4,7 +4,7 @@ use crate::pretty;
 use anyhow::{bail, Context};
 use clap::Args as ClapArgs;
 use newsgraph_engine::Engine;
-use newsgraph_ingest::{Format, ReadOptions};
+use newsgraph_ingest::{Deduplicator, Format, ReadOptions};
 use newsgraph_model::{wire, Document};
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -99,11 +99,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut batch_bytes = 0usize;
     let mut read_errors = 0usize;
     let mut analysed = 0usize;
+    // Copies and near-copies are marked with the id of the first (`duplicate_of`).
+    let mut dedup = Deduplicator::new();
+    let mut duplicates = 0usize;
     loop {
         let next = documents.next();
         let done = next.is_none();
         match next {
-            Some(Ok(doc)) => {
+            Some(Ok(mut doc)) => {
+                if dedup.check(&mut doc).is_some() {
+                    duplicates += 1;
+                }
                 batch_bytes += doc.text.len();
                 batch.push(doc);
             }
@@ -143,6 +149,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let mut summary = format!("newsgraph: {analysed} documents analysed");
         if read_errors > 0 {
             summary.push_str(&format!(", {read_errors} inputs could not be read"));
+        }
+        if duplicates > 0 {
+            summary.push_str(&format!(", {duplicates} marked as duplicates"));
         }
         if stats.skipped > 0 {
             summary.push_str(&format!(", {} records skipped", stats.skipped));

@@ -4,7 +4,7 @@
 use anyhow::Context;
 use clap::Args as ClapArgs;
 use newsgraph_engine::Engine;
-use newsgraph_ingest::{Format, ReadOptions};
+use newsgraph_ingest::{Deduplicator, Format, ReadOptions};
 use newsgraph_store::ingest::{self, Event, Progress};
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
@@ -85,7 +85,15 @@ pub fn ingest_paths(
         bar.enable_steady_tick(std::time::Duration::from_millis(200));
         bar
     });
-    let documents = newsgraph_ingest::read(inputs, options);
+    // Copies and near-copies within the run are linked to the first (the store links exact
+    // copies of what it already holds).
+    let mut dedup = Deduplicator::new();
+    let documents = newsgraph_ingest::read(inputs, options).map(move |read| {
+        read.map(|mut doc| {
+            dedup.check(&mut doc);
+            doc
+        })
+    });
     let options = ingest::Options { batch_documents: batch.max(1), reanalyse, ..ingest::Options::default() };
     let progress = ingest::run(
         store,

@@ -3,9 +3,9 @@
 pub mod analyze;
 pub mod eval;
 pub mod events;
+pub mod export;
 pub mod extract;
 pub mod ingest;
 pub mod nlp;
-pub mod serve;
-pub mod export;
 pub mod query;
+pub mod serve;
