@@ -108,6 +108,32 @@ fn copies_and_near_copies_are_linked_to_the_first() {
 }
 
 #[test]
+fn petrarch_dictionaries_extend_the_actors() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("dict")).unwrap();
+    std::fs::write(dir.path().join("dict/test.actors.txt"), "NARNIA_ [NRN]\n+NARNIAN_\n").unwrap();
+    let text = "Narnia attacked Turkey on Monday.";
+    std::fs::write(dir.path().join("in.txt"), text).unwrap();
+    let codes = |out: &Output| -> Vec<String> {
+        records(out)[0]["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|e| e["actor"].as_str().map(str::to_string))
+            .collect()
+    };
+    let plain = newsgraph(&["analyze", "in.txt"], dir.path(), None);
+    let extended = newsgraph(&["analyze", "--petrarch-dictionaries", "dict", "in.txt"], dir.path(), None);
+    assert_eq!(extended.status.code(), Some(0), "{}", stderr(&extended));
+    assert!(!codes(&plain).contains(&"NRN".to_string()), "{:?}", codes(&plain));
+    assert!(codes(&extended).contains(&"NRN".to_string()), "{:?}", codes(&extended));
+
+    let missing = newsgraph(&["analyze", "--petrarch-dictionaries", "nowhere", "in.txt"], dir.path(), None);
+    assert_ne!(missing.status.code(), Some(0));
+    assert!(stderr(&missing).contains("PETRARCH"), "{}", stderr(&missing));
+}
+
+#[test]
 fn standard_input_and_pretty_view() {
     let dir = tempfile::tempdir().unwrap();
     let out = newsgraph(

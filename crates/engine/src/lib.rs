@@ -15,8 +15,10 @@
 //! assert_eq!(doc.quotes.len(), 1);
 //! ```
 
+use newsgraph_events::ActorDictionary;
 use newsgraph_model::{Component, Document, Pipeline, Severity};
 use rayon::prelude::*;
+use std::sync::Arc;
 
 /// Languages the default pipeline is built for.
 pub const LANGUAGES: &[&str] = &["en"];
@@ -30,6 +32,22 @@ pub struct Engine {
 impl Engine {
     /// The default pipeline for English, with the models built into the binary.
     pub fn english() -> Engine {
+        Engine::english_with_coders(newsgraph_events::ActorCoder::new(), newsgraph_events::EventCoder::new())
+    }
+
+    /// The default pipeline for English with the caller's actor dictionary (for example the
+    /// built-in one extended with PETRARCH dictionaries by `newsgraph_events::petrarch`).
+    pub fn english_with_actors(dictionary: Arc<ActorDictionary>) -> Engine {
+        Engine::english_with_coders(
+            newsgraph_events::ActorCoder::with_dictionary(Arc::clone(&dictionary)),
+            newsgraph_events::EventCoder::with_dictionary(dictionary),
+        )
+    }
+
+    fn english_with_coders(
+        actors: newsgraph_events::ActorCoder,
+        events: newsgraph_events::EventCoder,
+    ) -> Engine {
         let mut components: Vec<Box<dyn Component>> = vec![Box::new(newsgraph_text::Segmenter)];
         // The statistical models are compiled in; a damaged model file is caught by the tests.
         components.extend(newsgraph_nlp::components::default_components().unwrap_or_default());
@@ -37,8 +55,8 @@ impl Engine {
             Box::new(newsgraph_attribution::names::MentionRepair),
             Box::new(newsgraph_entities::EntityLinker),
             Box::new(newsgraph_attribution::Attributor),
-            Box::new(newsgraph_events::ActorCoder::new()),
-            Box::new(newsgraph_events::EventCoder::new()),
+            Box::new(actors),
+            Box::new(events),
         ]);
         match Pipeline::new(components) {
             Ok(pipeline) => Engine { pipeline },

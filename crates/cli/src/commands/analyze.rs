@@ -3,7 +3,6 @@
 use crate::pretty;
 use anyhow::{bail, Context};
 use clap::Args as ClapArgs;
-use newsgraph_engine::Engine;
 use newsgraph_ingest::{Deduplicator, Format, ReadOptions};
 use newsgraph_model::{wire, Document};
 use std::io::{self, IsTerminal, Write};
@@ -53,6 +52,11 @@ pub struct Args {
     #[arg(long)]
     pub no_clean: bool,
 
+    /// Extend the built-in actor dictionary with the PETRARCH-format actor and agent files
+    /// (`*.actors.txt`, `*agents*.txt`) in DIR.
+    #[arg(long, value_name = "DIR")]
+    pub petrarch_dictionaries: Option<PathBuf>,
+
     /// Write to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -82,7 +86,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         clean_text: !args.no_clean,
         ..ReadOptions::default()
     };
-    let engine = Engine::english();
+    let engine = super::engine(args.petrarch_dictionaries.as_deref())?;
     let wire_options = wire::Options { sentences: args.sentences, tokens: args.tokens };
 
     let sink: Box<dyn Write> = match &args.output {

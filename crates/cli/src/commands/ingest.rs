@@ -42,6 +42,11 @@ pub struct Args {
     #[arg(long)]
     pub reanalyse: bool,
 
+    /// Extend the built-in actor dictionary with the PETRARCH-format actor and agent files
+    /// (`*.actors.txt`, `*agents*.txt`) in DIR.
+    #[arg(long, value_name = "DIR")]
+    pub petrarch_dictionaries: Option<PathBuf>,
+
     /// Documents analysed and committed together.
     #[arg(long, default_value_t = 256, value_name = "N")]
     pub batch: usize,
@@ -63,12 +68,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         html_field: args.html_field.clone(),
         ..ReadOptions::default()
     };
-    let progress = ingest_paths(&args.inputs, &args.store, &options, args.reanalyse, args.batch, args.quiet)?;
+    let engine = super::engine(args.petrarch_dictionaries.as_deref())?;
+    let progress =
+        ingest_paths(&engine, &args.inputs, &args.store, &options, args.reanalyse, args.batch, args.quiet)?;
     Ok(if progress.read_errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 /// Ingest inputs into a store with the default engine, showing progress unless `quiet`.
 pub fn ingest_paths(
+    engine: &Engine,
     inputs: &[PathBuf],
     store: &Path,
     options: &ReadOptions,
@@ -76,7 +84,6 @@ pub fn ingest_paths(
     batch: usize,
     quiet: bool,
 ) -> anyhow::Result<Progress> {
-    let engine = Engine::english();
     let bar = (!quiet && io::stderr().is_terminal()).then(|| {
         let bar = indicatif::ProgressBar::new_spinner();
         if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {msg} {elapsed}") {

@@ -50,7 +50,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         let dir = tempfile::tempdir().context("cannot create a temporary directory for the sample store")?;
         let path = dir.path().join("samples.db");
-        crate::commands::ingest::ingest_paths(&[samples], &path, &ReadOptions::default(), false, 256, false)?;
+        crate::commands::ingest::ingest_paths(
+            &newsgraph_engine::Engine::english(),
+            &[samples],
+            &path,
+            &ReadOptions::default(),
+            false,
+            256,
+            false,
+        )?;
         _temporary = Some(dir);
         path
     } else {
