@@ -80,7 +80,9 @@ pub fn split(text: &str, tokens: &[Span]) -> Vec<std::ops::Range<usize>> {
                 // a lower-case word ("is it still available? is it …"); inside them it may not
                 // (“Why?” he asked).
                 let bare_question = matches!(word, "?" | "!") && j == i + 1 && !is_quote_mark_token(next);
-                (!next_first.is_lowercase() || bare_question) && !matches!(next, "," | ";" | ":" | "%") && !numbered
+                (!next_first.is_lowercase() || bare_question)
+                    && !matches!(next, "," | ";" | ":" | "%")
+                    && !numbered
             }
             End::Weak => {
                 abbreviations::is_sentence_opener(next)
