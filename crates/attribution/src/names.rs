@@ -7,6 +7,7 @@
 //! mentions; it never changes what the recogniser typed.
 
 use crate::cues;
+use newsgraph_entities::descriptors::is_role_word;
 use newsgraph_model::{Component, DepRel, Document, EntityKind, Layer, Mention, MentionKind, Span, Upos};
 
 /// The repairs described in the module documentation.
@@ -102,11 +103,7 @@ pub fn repair(doc: &mut Document) {
     let tokens = &doc.tokens;
     doc.mentions.retain(|m| m.kind != MentionKind::Name || !is_non_name(m.span.text(text)));
     for m in &mut doc.mentions {
-        let range = {
-            let start = tokens.partition_point(|t| t.span.start < m.span.start);
-            let end = tokens.partition_point(|t| t.span.end <= m.span.end).max(start);
-            start..end
-        };
+        let range = token_range(tokens, m.span);
         if range.len() >= 2 && tokens[range.end - 1].span.text(text) == "." {
             m.span.end = tokens[range.end - 2].span.end;
         } else if let Some(stripped) = m.span.text(text).strip_suffix('.') {
@@ -125,10 +122,9 @@ pub fn repair(doc: &mut Document) {
         if m.kind != MentionKind::Name {
             continue;
         }
-        let start = tokens.partition_point(|t| t.span.start < m.span.start);
-        let end = tokens.partition_point(|t| t.span.end <= m.span.end).max(start);
-        if let Some(first) = name_after_title(text, &tokens[start..end], m.label == EntityKind::Person) {
-            m.span.start = tokens[start + first].span.start;
+        let range = token_range(tokens, m.span);
+        if let Some(first) = name_after_title(text, &tokens[range.clone()], m.label == EntityKind::Person) {
+            m.span.start = tokens[range.start + first].span.start;
             m.label = EntityKind::Person;
         }
     }
@@ -163,51 +159,11 @@ pub fn repair(doc: &mut Document) {
     }
 }
 
-/// Words that make a title before a person's name.
-fn is_title(word: &str) -> bool {
-    matches!(
-        word,
-        "President"
-            | "Minister"
-            | "Chancellor"
-            | "Premier"
-            | "Secretary"
-            | "Senator"
-            | "Sen."
-            | "Rep."
-            | "Representative"
-            | "Gov."
-            | "Governor"
-            | "Mayor"
-            | "Ambassador"
-            | "Envoy"
-            | "Spokesman"
-            | "Spokeswoman"
-            | "Spokesperson"
-            | "Commissioner"
-            | "Chairman"
-            | "Chairwoman"
-            | "Judge"
-            | "Justice"
-            | "Gen."
-            | "Lt."
-            | "Col."
-            | "Adm."
-            | "Admiral"
-            | "Colonel"
-            | "Commander"
-            | "Pope"
-            | "King"
-            | "Queen"
-            | "Prince"
-            | "Princess"
-            | "Sheikh"
-            | "Speaker"
-            | "Mr."
-            | "Mrs."
-            | "Ms."
-            | "Dr."
-    )
+/// The tokens inside `span`.
+fn token_range(tokens: &[newsgraph_model::Token], span: Span) -> std::ops::Range<usize> {
+    let start = tokens.partition_point(|t| t.span.start < span.start);
+    let end = tokens.partition_point(|t| t.span.end <= span.end).max(start);
+    start..end
 }
 
 /// The index of the first word of the person's name in a name mention's `tokens` that starts
@@ -217,8 +173,8 @@ fn name_after_title(text: &str, tokens: &[newsgraph_model::Token], person: bool)
     let words: Vec<&str> = tokens.iter().map(|t| t.span.text(text)).collect();
     let mut title_end = None;
     for i in 0..words.len().saturating_sub(1) {
-        let of_office = i >= 2 && words[i - 1] == "of" && is_title(words[i - 2]);
-        if is_title(words[i]) || (of_office && words[i].chars().next().is_some_and(char::is_uppercase)) {
+        let of_office = i >= 2 && words[i - 1] == "of" && is_role_word(words[i - 2]);
+        if is_role_word(words[i]) || (of_office && words[i].chars().next().is_some_and(char::is_uppercase)) {
             title_end = Some(i);
         }
     }
@@ -227,7 +183,7 @@ fn name_after_title(text: &str, tokens: &[newsgraph_model::Token], person: bool)
     let name_like = rest.iter().all(|w| {
         w.chars().next().is_some_and(char::is_uppercase)
             && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.'))
-            && !is_title(w)
+            && !is_role_word(w)
     });
     (name_like && (rest.len() >= 2 || (person && !rest.is_empty()))).then_some(first)
 }

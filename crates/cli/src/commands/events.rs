@@ -7,7 +7,7 @@ use anyhow::{bail, Context};
 use clap::Args;
 use newsgraph_engine::Engine;
 use newsgraph_events::evaluation::{self, Input, Report};
-use newsgraph_events::{gdelt, petrarch, ActorCoder, EventCoder};
+use newsgraph_events::{gdelt, ActorCoder, EventCoder};
 use newsgraph_model::{wire, Component, Document};
 use std::io::{self, BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
@@ -162,7 +162,7 @@ pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
 fn coders(dir: Option<&Path>) -> anyhow::Result<(ActorCoder, EventCoder)> {
     Ok(match dir {
         Some(dir) => {
-            let dictionary = Arc::new(petrarch::load_directory(dir)?);
+            let dictionary = super::load_petrarch(dir)?;
             eprintln!(
                 "actor dictionary: {} entries with PETRARCH's from {}",
                 dictionary.len(),
