@@ -660,21 +660,10 @@ impl DateFinder<'_> {
     }
 }
 
-/// The sources that speak of publication, in order of trust; [`DATE_ORDER`] also lists
-/// evidence that is studied but not used (a web page object's `datePublished` is when the
-/// page was made, a modification date is not a publication date).
-const PUBLISHED_SOURCES: [&str; 10] = [
-    "near-title",
-    "date-class",
-    "url",
-    "time-marked",
-    "itemprop",
-    "meta",
-    "json-ld",
-    "time",
-    "title",
-    "body-text",
-];
+/// Evidence in [`DATE_ORDER`] that is studied but not used as a publication date: a web
+/// page object's `datePublished` is when the page was made, a modification date is not a
+/// publication date. The other sources speak of publication, in [`DATE_ORDER`]'s order of trust.
+const NOT_PUBLICATION: [&str; 3] = ["json-ld-page", "json-ld-modified", "meta-modified"];
 
 /// Choose among the dates the sources give: the calendar day most sources agree on, ties
 /// going to the most trusted source; the value of the most trusted source giving that day.
@@ -753,8 +742,11 @@ pub fn extract(dom: &Dom, url: Option<&str>) -> Meta {
 
     let found =
         DateFinder { dom, ev: &ev, ld: &ld, page_url: page_url.as_deref(), url, title: title.as_deref() };
-    let evidence: Vec<(&'static str, String)> =
-        PUBLISHED_SOURCES.iter().filter_map(|name| found.source(name).map(|d| (*name, d))).collect();
+    let evidence: Vec<(&'static str, String)> = DATE_ORDER
+        .iter()
+        .filter(|name| !NOT_PUBLICATION.contains(name))
+        .filter_map(|name| found.source(name).map(|d| (*name, d)))
+        .collect();
     let (published, published_from) = match pick_date(&evidence) {
         Some((name, d)) => (Some(d.to_string()), name),
         None => (None, "none"),
