@@ -648,7 +648,9 @@ pub fn extract(dom: &Dom, title: Option<&str>) -> MainText {
     let removed = mark_furniture(dom, &marks);
     let stats = count(dom, &removed);
     let (container, method) = choose(dom, &removed, &stats, &marks);
-    let roots = expand(dom, &removed, &stats, container);
+    let mut roots = expand(dom, &removed, &stats, container);
+    roots.extend(same_class_parts(dom, &removed, &stats, container, &roots));
+    roots.sort_unstable();
     let mut blocks = read_blocks(dom, &removed, &roots);
     // Lines of a block broken by `<br>` are judged one by one, as plain text lines are.
     for b in blocks.iter_mut().filter(|b| b.text.contains('\n') && b.tag != Tag::PRE) {
@@ -689,6 +691,25 @@ pub fn extract(dom: &Dom, title: Option<&str>) -> MainText {
         out.push_str(&b.text);
     }
     MainText { text: out, method }
+}
+
+/// The text of a JSON-LD `articleBody`: plain text split into lines, or HTML read block by
+/// block; debris lines are dropped as in page text.
+pub fn from_article_body(raw: &str) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    if raw.contains("</") || raw.contains("<br") || raw.contains("<p>") {
+        let dom = Dom::parse(raw);
+        let marks = Marks::new(&dom);
+        let removed = mark_furniture(&dom, &marks);
+        for b in read_blocks(&dom, &removed, &[dom.root()]) {
+            lines.extend(b.text.lines().map(str::to_string));
+        }
+    } else {
+        let decoded = super::entities::decode(raw);
+        lines.extend(decoded.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")));
+    }
+    lines.retain(|l| !l.is_empty() && debris::debris_reason(l).is_none());
+    lines.join("\n\n")
 }
 
 /// A heading, or a short line that reads like one (no sentence end).
@@ -765,6 +786,41 @@ fn expand(dom: &Dom, removed: &[bool], s: &Stats, container: NodeId) -> Vec<Node
     }
     roots.sort_unstable();
     roots
+}
+
+/// Elements elsewhere on the page that carry exactly the container's class list: an article
+/// split into several marked parts, or the posts of a thread. Only parts that read like text
+/// (some length, under a quarter of it links) join.
+fn same_class_parts(
+    dom: &Dom,
+    removed: &[bool],
+    s: &Stats,
+    container: NodeId,
+    roots: &[NodeId],
+) -> Vec<NodeId> {
+    let Some(class) = dom.attr(container, "class").map(str::trim).filter(|c| !c.is_empty()) else {
+        return Vec::new();
+    };
+    // A teaser's class repeats on the other teasers of a list, which are other articles.
+    if class.split(|c: char| !c.is_ascii_alphanumeric()).any(|p| p.eq_ignore_ascii_case("teaser")) {
+        return Vec::new();
+    }
+    let mut parts: Vec<NodeId> = Vec::new();
+    for id in 1..dom.nodes.len() {
+        let node = id as NodeId;
+        if removed[id] || s.text[id] < 40 || link_density(s, id) >= 0.1 {
+            continue;
+        }
+        if dom.attr(node, "class").map(str::trim) != Some(class) {
+            continue;
+        }
+        let covered = |r: &NodeId| node == *r || dom.is_within(node, *r) || dom.is_within(*r, node);
+        if roots.iter().any(covered) || parts.iter().any(covered) {
+            continue;
+        }
+        parts.push(node);
+    }
+    parts
 }
 
 /// The container to read, and how it was chosen.
@@ -917,6 +973,47 @@ mod tests {
             "The council voted on Tuesday, after a long debate, to approve the new budget for schools.\n\n\
              Members said the plan would be reviewed.\nJa, sagten sie."
         );
+    }
+
+    #[test]
+    fn parts_with_the_container_class_join_but_teasers_and_link_lists_do_not() {
+        let part = |t: &str| {
+            format!(r#"<div class="story-text"><p>{t}, said the mayor, and the council agreed.</p></div>"#)
+        };
+        let html = format!(
+            r#"<body><main>{}<figure><img src="a.jpg"></figure><div class="ad">Buy now</div>{}</main>
+               <div class="story-text"><a href="/x">A link that is the whole text of this block here</a></div>
+               </body>"#,
+            part("The bridge opens in May, after three years of work"),
+            part("Traffic will be limited to buses at first")
+        );
+        assert_eq!(
+            text(&html),
+            "The bridge opens in May, after three years of work, said the mayor, and the council agreed.\n\n\
+             Traffic will be limited to buses at first, said the mayor, and the council agreed."
+        );
+        let teaser = |t: &str| {
+            format!(
+                r#"<div class="teaser-text"><p>{t}, the report says, and more words follow here.</p></div>"#
+            )
+        };
+        let html = format!(
+            "<body><div>{}</div><ul><li>{}</li></ul></body>",
+            teaser("The only story on the page, with commas, and commas"),
+            teaser("Another story")
+        );
+        let got = text(&html);
+        assert!(got.starts_with("The only story"), "{got}");
+        assert!(!got.contains("Another story"), "{got}");
+    }
+
+    #[test]
+    fn article_body_from_json_ld_plain_and_html() {
+        assert_eq!(
+            from_article_body("First paragraph &amp; more.\n\n  Second   paragraph.\nShare this article"),
+            "First paragraph & more.\n\nSecond paragraph."
+        );
+        assert_eq!(from_article_body("<p>One.</p><p>Two<br>lines.</p>"), "One.\n\nTwo\n\nlines.");
     }
 
     #[test]

@@ -31,6 +31,8 @@ pub struct Meta {
     pub url: Option<String>,
     /// Declared language.
     pub language: Option<String>,
+    /// The article text a JSON-LD article object carries (`articleBody`), as written there.
+    pub article_body: Option<String>,
 }
 
 /// Everything collected in one pass over the page.
@@ -293,6 +295,7 @@ struct JsonLd {
     publisher: Option<String>,
     site_name: Option<String>,
     language: Option<String>,
+    body: Option<String>,
 }
 
 fn read_json_ld(values: &[Value]) -> JsonLd {
@@ -309,6 +312,7 @@ fn read_json_ld(values: &[Value]) -> JsonLd {
         publisher: None,
         site_name: None,
         language: None,
+        body: None,
     };
     let articles: Vec<&Value> =
         all.iter().filter(|o| types_of(o).iter().any(|t| ARTICLE_TYPES.contains(&t.as_str()))).collect();
@@ -326,6 +330,9 @@ fn read_json_ld(values: &[Value]) -> JsonLd {
         }
         if ld.modified.is_none() {
             ld.modified = json_str(o.get("dateModified"));
+        }
+        if ld.body.is_none() && is_article {
+            ld.body = json_str(o.get("articleBody"));
         }
         if ld.authors.is_empty() && is_article {
             json_names(o.get("author").or_else(|| o.get("creator")), &all, &mut ld.authors);
@@ -788,7 +795,7 @@ pub fn extract(dom: &Dom, url: Option<&str>) -> Meta {
         .map(|l| l.trim().to_string())
         .filter(|l| !l.is_empty());
 
-    Meta { title, published, published_from, authors, outlet, url: page_url, language }
+    Meta { title, published, published_from, authors, outlet, url: page_url, language, article_body: ld.body }
 }
 
 #[cfg(test)]

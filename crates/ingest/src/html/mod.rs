@@ -62,7 +62,16 @@ pub fn extract_str(html: &str, hints: &Hints<'_>) -> Page {
         notes.push(format!("elements nested deeper than {} levels were flattened", dom::MAX_DEPTH));
     }
     let meta = metadata::extract(&dom, hints.url);
-    let body = main_text::extract(&dom, meta.title.as_deref());
+    let mut body = main_text::extract(&dom, meta.title.as_deref());
+    // Text that exists only in the page's JSON-LD (pages built by scripts) is read from there
+    // when the markup yields much less of it.
+    if let Some(raw) = meta.article_body.as_deref() {
+        let from_ld = main_text::from_article_body(raw);
+        if visible_len(&from_ld) >= 200 && visible_len(&body.text) * 2 < visible_len(&from_ld) {
+            body.text = from_ld;
+            body.method = "json-ld";
+        }
+    }
     if body.text.is_empty() {
         notes.push("no main text found".to_string());
     }
@@ -76,5 +85,36 @@ pub fn extract_str(html: &str, hints: &Hints<'_>) -> Page {
         url: meta.url.or_else(|| hints.url.map(str::to_string)),
         declared_language: meta.language,
         notes,
+    }
+}
+
+/// Bytes of text that are not white space.
+fn visible_len(s: &str) -> usize {
+    s.bytes().filter(|b| !b.is_ascii_whitespace()).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_ld_article_body_stands_in_when_the_markup_has_little_text() {
+        let sentence = "The river rose by two metres overnight, and the town closed its bridges. ";
+        let body = sentence.repeat(5);
+        let html = format!(
+            r#"<html><head><script type="application/ld+json">
+               {{"@type":"NewsArticle","headline":"River rises","articleBody":"{body}"}}</script></head>
+               <body><div id="app"><p>Loading the article, please wait a moment while it loads.</p></div></body></html>"#
+        );
+        let page = extract_str(&html, &Hints::default());
+        assert_eq!(page.text, body.trim());
+        // When the markup holds the article, the markup is read.
+        let html = format!(
+            r#"<html><head><script type="application/ld+json">
+               {{"@type":"NewsArticle","articleBody":"{body}"}}</script></head>
+               <body><article><p>{body} Extra words only in the markup.</p></article></body></html>"#
+        );
+        let page = extract_str(&html, &Hints::default());
+        assert!(page.text.ends_with("Extra words only in the markup."), "{}", page.text);
     }
 }
