@@ -315,9 +315,6 @@ fn count(dom: &Dom, removed: &[bool]) -> Stats {
                 if tag == Tag::A {
                     s.link[id] = s.text[id];
                 }
-                if tag.is_block() {
-                    s.inline[id] = 0;
-                }
             }
             NodeData::Document => {}
         }
@@ -331,8 +328,8 @@ fn count(dom: &Dom, removed: &[bool]) -> Stats {
             }
         }
     }
-    // `inline` of an element is its own inline text; blocks reset it for their parent above,
-    // but keep their own.
+    // `inline` of an element is its own inline text: a block keeps its own and does not pass
+    // it on to its parent.
     s
 }
 
@@ -1014,6 +1011,19 @@ mod tests {
             "First paragraph & more.\n\nSecond paragraph."
         );
         assert_eq!(from_article_body("<p>One.</p><p>Two<br>lines.</p>"), "One.\n\nTwo\n\nlines.");
+    }
+
+    #[test]
+    fn text_written_straight_into_a_div_is_scored() {
+        let html = r#"<body><div class="box"><p>Our weather pages are updated every hour.</p></div>
+            <div id="content"><h1>Storm hits coast</h1><div class="text">The storm came at night, with rain,
+            wind and thunder, and it stayed until the morning.<br><br>Roads were closed, trees fell, and
+            the power failed in many streets of the old town.</div></div></body>"#;
+        assert_eq!(
+            text(html),
+            "The storm came at night, with rain, wind and thunder, and it stayed until the morning.\n\
+             Roads were closed, trees fell, and the power failed in many streets of the old town."
+        );
     }
 
     #[test]
