@@ -402,7 +402,8 @@ fn mark_furniture(dom: &Dom, marks: &Marks) -> Vec<bool> {
             Some(Furniture::Weak) => !articleish && share < 0.35,
             None => false,
         };
-        if tag == Tag::FORM {
+        // A form around the whole page (as ASP.NET pages have) is a wrapper, not a form.
+        if tag == Tag::FORM && !(holds_body[id] && share >= 0.5) {
             soft[id] |= raw.text[id] < 500 || raw.link[id] * 2 > raw.text[id];
         }
         if tag == Tag::FIGURE {
@@ -1024,6 +1025,16 @@ mod tests {
             "The storm came at night, with rain, wind and thunder, and it stayed until the morning.\n\
              Roads were closed, trees fell, and the power failed in many streets of the old town."
         );
+    }
+
+    #[test]
+    fn a_form_around_the_whole_page_is_a_wrapper_but_a_search_form_goes() {
+        let html = r#"<body><form id="aspnetForm" action="/page.aspx">
+            <ul><li><a href="/1">One</a></li><li><a href="/2">Two</a></li><li><a href="/3">Three</a></li></ul>
+            <div class="article-text"><p>The club confirmed the transfer on Friday, ending weeks of talks.</p></div>
+            <form action="/search"><p>Search our pages</p><input name="q"></form>
+            </form></body>"#;
+        assert_eq!(text(html), "The club confirmed the transfer on Friday, ending weeks of talks.");
     }
 
     #[test]

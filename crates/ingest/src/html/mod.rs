@@ -72,6 +72,17 @@ pub fn extract_str(html: &str, hints: &Hints<'_>) -> Page {
             body.method = "json-ld";
         }
     }
+    // Markup kept in a script template (`<script type="text/template">`, rendered by the
+    // page's scripts) is read when the page itself yields little.
+    if visible_len(&body.text) < 500 {
+        if let Some(from_template) = template_text(&dom, meta.title.as_deref()) {
+            if visible_len(&from_template) >= 200 && visible_len(&body.text) * 2 < visible_len(&from_template)
+            {
+                body.text = from_template;
+                body.method = "template";
+            }
+        }
+    }
     if body.text.is_empty() {
         notes.push("no main text found".to_string());
     }
@@ -86,6 +97,27 @@ pub fn extract_str(html: &str, hints: &Hints<'_>) -> Page {
         declared_language: meta.language,
         notes,
     }
+}
+
+/// The main text of the longest script template that holds markup (one level: templates
+/// inside it are not opened).
+fn template_text(dom: &dom::Dom, title: Option<&str>) -> Option<String> {
+    let mut best: Option<String> = None;
+    for id in dom.descendants(dom.root()) {
+        if dom.tag(id) != Some(dom::Tag::SCRIPT) {
+            continue;
+        }
+        let Some(kind) = dom.attr(id, "type").map(|t| t.trim().to_ascii_lowercase()) else { continue };
+        if !matches!(kind.as_str(), "text/template" | "text/html" | "text/x-template") {
+            continue;
+        }
+        let raw = dom.raw_text(id);
+        if raw.contains('<') && best.as_ref().is_none_or(|b| raw.len() > b.len()) {
+            best = Some(raw);
+        }
+    }
+    let inner = dom::Dom::parse(&best?);
+    Some(main_text::extract(&inner, title).text)
 }
 
 /// Bytes of text that are not white space.
@@ -116,5 +148,19 @@ mod tests {
         );
         let page = extract_str(&html, &Hints::default());
         assert!(page.text.ends_with("Extra words only in the markup."), "{}", page.text);
+    }
+
+    #[test]
+    fn markup_in_a_script_template_is_read_when_the_page_has_little() {
+        let para =
+            "<p>Attackers have grown more skilled, and the new protocol keeps lists private, we said.</p>";
+        let html = format!(
+            r#"<html><body><div class="post"><div class="post-body"><script type="text/template">
+               <div class="post-content">{para}{para}{para}</div></script></div></div>
+               <script>var x = "<p>not a template</p>";</script></body></html>"#
+        );
+        let page = extract_str(&html, &Hints::default());
+        let want = "Attackers have grown more skilled, and the new protocol keeps lists private, we said.";
+        assert_eq!(page.text, [want, want, want].join("\n\n"));
     }
 }
