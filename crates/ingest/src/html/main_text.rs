@@ -648,6 +648,7 @@ pub fn extract(dom: &Dom, title: Option<&str>) -> MainText {
     let (container, method) = choose(dom, &removed, &stats, &marks);
     let mut roots = expand(dom, &removed, &stats, container);
     roots.extend(same_class_parts(dom, &removed, &stats, container, &roots));
+    roots.extend(leads(dom, &removed, &stats, container, &roots));
     roots.sort_unstable();
     let mut blocks = read_blocks(dom, &removed, &roots);
     // Lines of a block broken by `<br>` are judged one by one, as plain text lines are.
@@ -819,6 +820,79 @@ fn same_class_parts(
         parts.push(node);
     }
     parts
+}
+
+/// Parts of class names and ids that name an article's lead (the paragraph between headline
+/// and body, which pages often keep outside the body element).
+fn lead_part(part: &str) -> bool {
+    matches!(
+        part,
+        "lead"
+            | "intro"
+            | "introduction"
+            | "chapo"
+            | "chapeau"
+            | "excerpt"
+            | "standfirst"
+            | "summary"
+            | "deck"
+            | "dek"
+            | "abstract"
+            | "subtitle"
+            | "subheadline"
+            | "subline"
+            | "sapo"
+            | "bajada"
+            | "entradilla"
+            | "vorspann"
+            | "einleitung"
+    )
+}
+
+/// Elements named as the article's lead that come before the container within its nearby
+/// ancestors (up to four levels up, never the page body), read like text and are not yet read.
+fn leads(dom: &Dom, removed: &[bool], s: &Stats, container: NodeId, roots: &[NodeId]) -> Vec<NodeId> {
+    let mut scope = container;
+    for _ in 0..4 {
+        let parent = dom.parent(scope);
+        if parent == NONE || matches!(dom.tag(parent), Some(Tag::BODY | Tag::HTML) | None) {
+            break;
+        }
+        scope = parent;
+    }
+    if scope == container {
+        return Vec::new();
+    }
+    let mut found: Vec<NodeId> = Vec::new();
+    let mut buf = String::new();
+    for id in dom.descendants(scope) {
+        if id >= container {
+            break;
+        }
+        let i = id as usize;
+        if removed[i] || s.text[i] < 40 || link_density(s, i) >= 0.1 || dom.tag(id).is_none() {
+            continue;
+        }
+        let named = ["class", "id"].iter().any(|key| {
+            dom.attr(id, key).is_some_and(|v| {
+                v.split_whitespace().any(|token| {
+                    buf.clear();
+                    buf.push_str(token);
+                    buf.make_ascii_lowercase();
+                    buf.split(['-', '_', ':', '.']).any(lead_part)
+                })
+            })
+        });
+        if !named {
+            continue;
+        }
+        let covered = |r: &NodeId| dom.is_within(id, *r) || dom.is_within(*r, id);
+        if roots.iter().any(covered) || found.iter().any(covered) {
+            continue;
+        }
+        found.push(id);
+    }
+    found
 }
 
 /// The container to read, and how it was chosen.
@@ -1035,6 +1109,22 @@ mod tests {
             <form action="/search"><p>Search our pages</p><input name="q"></form>
             </form></body>"#;
         assert_eq!(text(html), "The club confirmed the transfer on Friday, ending weeks of talks.");
+    }
+
+    #[test]
+    fn a_lead_named_as_such_before_the_body_is_read_but_not_one_elsewhere() {
+        let body = "<p>The council met on Monday, and the vote, which was close, went for the plan.</p>";
+        let html = format!(
+            r#"<body><article><header><h1>Storm hits coast</h1><p class="article-lead">Flood
+               barriers will be built along the coast by 2030, the council decided.</p>
+               <ul class="topics"><li><a href="/a">Weather and climate</a></li><li><a href="/b">Coastal towns</a></li></ul>
+               </header><div class="article-body">{body}{body}</div></article>
+               <div class="summary"><p>A summary of another story that stands at the foot of the page.</p></div></body>"#
+        );
+        let got = text(&html);
+        assert!(got.starts_with("Flood barriers will be built"), "{got}");
+        assert!(got.contains("The council met on Monday"), "{got}");
+        assert!(!got.contains("another story"), "{got}");
     }
 
     #[test]
