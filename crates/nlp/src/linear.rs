@@ -181,6 +181,9 @@ pub struct Weights {
     n_weights: usize,
 }
 
+/// Features whose home slots [`Weights::score`] reads before adding any row.
+const SCORE_BATCH: usize = 32;
+
 /// The home slot of a key among `slots` (keys are uniform 32-bit hashes).
 #[inline]
 fn home(key: u32, slots: usize) -> usize {
@@ -277,15 +280,27 @@ impl Weights {
     /// depend on each other, so that their cache misses overlap; the rows are added after.
     #[inline]
     pub fn score(&self, features: &[u32], scores: &mut [i32]) {
-        const BATCH: usize = 32;
+        const BATCH: usize = SCORE_BATCH;
         let n = self.n_classes.min(scores.len());
         let scores = &mut scores[..n];
         let stride = self.stride;
         for chunk in features.chunks(BATCH) {
             let mut homes = [0u32; BATCH];
-            for (home_key, &f) in homes.iter_mut().zip(chunk) {
-                let i = home(f, self.slots);
-                *home_key = slot_key(&self.table[i * stride..i * stride + 2]);
+            if stride > 32 {
+                // A row wider than a cache line: its end is read too, so that both lines load
+                // together.
+                let mut touched = 0i16;
+                for (home_key, &f) in homes.iter_mut().zip(chunk) {
+                    let i = home(f, self.slots);
+                    *home_key = slot_key(&self.table[i * stride..i * stride + 2]);
+                    touched ^= self.table[i * stride + stride - 1];
+                }
+                std::hint::black_box(touched);
+            } else {
+                for (home_key, &f) in homes.iter_mut().zip(chunk) {
+                    let i = home(f, self.slots);
+                    *home_key = slot_key(&self.table[i * stride..i * stride + 2]);
+                }
             }
             for (&home_key, &f) in homes.iter().zip(chunk) {
                 if home_key == 0 {
@@ -312,9 +327,35 @@ impl Weights {
     pub fn score_range(&self, features: &[u32], range: std::ops::Range<usize>, scores: &mut [i32]) {
         let end = range.end.min(self.n_classes).min(scores.len());
         let start = range.start.min(end);
+        if start == end {
+            return;
+        }
         let scores = &mut scores[start..end];
-        for &f in features {
-            if let Some(row) = self.row(f) {
+        let stride = self.stride;
+        // As in `score`, the home slots of a batch are read first; so is the first weight of
+        // the range, which in a wide row lies in another cache line than the key.
+        for chunk in features.chunks(SCORE_BATCH) {
+            let mut homes = [0u32; SCORE_BATCH];
+            let mut touched = 0i16;
+            for (home_key, &f) in homes.iter_mut().zip(chunk) {
+                let i = home(f, self.slots);
+                *home_key = slot_key(&self.table[i * stride..i * stride + 2]);
+                touched ^= self.table[i * stride + 2 + start];
+            }
+            std::hint::black_box(touched);
+            for (&home_key, &f) in homes.iter().zip(chunk) {
+                if home_key == 0 {
+                    continue;
+                }
+                let row = if home_key == f {
+                    let i = home(f, self.slots) * stride + 2;
+                    &self.table[i..i + self.n_classes]
+                } else {
+                    match self.row(f) {
+                        Some(row) => row,
+                        None => continue,
+                    }
+                };
                 for (s, &w) in scores.iter_mut().zip(&row[start..end]) {
                     *s += i32::from(w);
                 }
@@ -458,6 +499,57 @@ mod tests {
         // Unknown features score nothing.
         assert_eq!(back.best(&[12345], &mut scores), 0);
         assert_eq!(scores, [0, 0, 0]);
+    }
+
+    /// A model with `n_classes` classes and 300 features whose keys crowd a few home slots,
+    /// so that many sit away from home.
+    fn crowded(n_classes: usize) -> (Weights, Vec<(u32, Vec<Entry>)>) {
+        let mut rows = Vec::new();
+        for i in 0..300u32 {
+            // Keys differing only in their low bits share a home slot.
+            let k = 0x8000_0000 | (i % 7) << 24 | i;
+            let row = (0..n_classes)
+                .filter(|c| !(c + i as usize).is_multiple_of(3))
+                .map(|c| Entry { class: c as u16, weight: ((i as usize * 7 + c * 13) % 23) as i16 - 11 })
+                .filter(|e| e.weight != 0)
+                .collect();
+            rows.push((k, row));
+        }
+        rows.sort_unstable_by_key(|(k, _)| *k);
+        (Weights::build(n_classes, 1.0, rows.clone()), rows)
+    }
+
+    #[test]
+    fn batched_scores_equal_row_by_row_sums() {
+        for n_classes in [3, 18, 50, 102] {
+            let (w, rows) = crowded(n_classes);
+            // Every feature, some twice, and keys that are absent.
+            let mut features: Vec<u32> = rows.iter().map(|(k, _)| *k).collect();
+            features.extend(rows.iter().step_by(5).map(|(k, _)| *k));
+            features.extend([0x8000_0001u32 ^ 0x40_0000, 0x1234_5678, 0x7fff_ffff]);
+            let mut expected = vec![0i32; n_classes];
+            for f in &features {
+                if let Some((_, row)) = rows.iter().find(|(k, _)| k == f) {
+                    for e in row {
+                        expected[e.class as usize] += i32::from(e.weight);
+                    }
+                }
+            }
+            let mut got = vec![0i32; n_classes];
+            w.score(&features, &mut got);
+            assert_eq!(got, expected, "score, {n_classes} classes");
+            for range in [0..n_classes, 1..2.min(n_classes), n_classes / 2..n_classes, 0..0] {
+                let mut got = vec![0i32; n_classes];
+                w.score_range(&features, range.clone(), &mut got);
+                for (c, (&g, &e)) in got.iter().zip(&expected).enumerate() {
+                    assert_eq!(g, if range.contains(&c) { e } else { 0 }, "score_range {range:?}, class {c}");
+                }
+            }
+            // A range past the classes scores nothing and does not panic.
+            let mut got = vec![0i32; n_classes];
+            w.score_range(&features, n_classes..n_classes + 3, &mut got);
+            assert!(got.iter().all(|&g| g == 0));
+        }
     }
 
     #[test]
