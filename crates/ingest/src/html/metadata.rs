@@ -332,7 +332,7 @@ fn read_json_ld(values: &[Value]) -> JsonLd {
             ld.modified = json_str(o.get("dateModified"));
         }
         if ld.body.is_none() && is_article {
-            ld.body = json_str(o.get("articleBody"));
+            ld.body = json_str(o.get("articleBody")).or_else(|| steps_text(o));
         }
         if ld.authors.is_empty() && is_article {
             json_names(o.get("author").or_else(|| o.get("creator")), &all, &mut ld.authors);
@@ -354,6 +354,50 @@ fn read_json_ld(values: &[Value]) -> JsonLd {
         }
     }
     ld
+}
+
+/// The text of a recipe or how-to object: its description, ingredients and steps, one a line
+/// (steps may be strings, `HowToStep`s with `text`, or `HowToSection`s holding steps).
+fn steps_text(o: &Value) -> Option<String> {
+    fn walk(v: &Value, out: &mut Vec<String>, depth: usize) {
+        if depth > 8 {
+            return;
+        }
+        match v {
+            Value::String(s) if !s.trim().is_empty() => out.push(s.trim().to_string()),
+            Value::Array(a) => a.iter().for_each(|x| walk(x, out, depth + 1)),
+            Value::Object(m) => {
+                if let Some(t) = m.get("text") {
+                    walk(t, out, depth + 1);
+                } else if let Some(items) = m.get("itemListElement") {
+                    walk(items, out, depth + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut lines = Vec::new();
+    let mut steps = Vec::new();
+    for key in ["recipeIngredient", "recipeInstructions", "step"] {
+        if let Some(v) = o.get(key) {
+            walk(v, &mut steps, 0);
+        }
+    }
+    if steps.is_empty() {
+        return None;
+    }
+    if let Some(d) = json_str(o.get("description")) {
+        lines.push(d);
+    }
+    lines.extend(steps);
+    // Pieces written as markup (descriptions often are) are read as markup, so every piece
+    // becomes a paragraph of its own.
+    if lines.iter().any(|l| l.contains("</")) {
+        return Some(
+            lines.iter().map(|l| if l.contains("</") { l.clone() } else { format!("<p>{l}</p>") }).collect(),
+        );
+    }
+    Some(lines.join("\n"))
 }
 
 impl Evidence {

@@ -151,6 +151,25 @@ mod tests {
     }
 
     #[test]
+    fn recipe_and_how_to_steps_from_json_ld() {
+        let html = r#"<html><head><script type="application/ld+json">
+            {"@type":"HowTo","name":"Round tablecloth","description":"<p>A round table deserves a round cloth, and here is how to sew one.</p>",
+             "step":[{"@type":"HowToSection","itemListElement":[
+               {"@type":"HowToStep","text":"Measure the diameter of the table top, and add twice the drop."},
+               {"@type":"HowToStep","text":"Fold the fabric twice and mark a quarter circle with a string."}]},
+               "Cut along the line, hem the edge, and iron the cloth flat."]}</script></head>
+            <body><div id="app"><p>Loading…</p></div></body></html>"#;
+        let page = extract_str(html, &Hints::default());
+        assert_eq!(
+            page.text,
+            "A round table deserves a round cloth, and here is how to sew one.\n\n\
+             Measure the diameter of the table top, and add twice the drop.\n\n\
+             Fold the fabric twice and mark a quarter circle with a string.\n\n\
+             Cut along the line, hem the edge, and iron the cloth flat."
+        );
+    }
+
+    #[test]
     fn markup_in_a_script_template_is_read_when_the_page_has_little() {
         let para =
             "<p>Attackers have grown more skilled, and the new protocol keeps lists private, we said.</p>";
