@@ -308,6 +308,12 @@ fn fragments(snippet: &str) -> Vec<Fragment> {
 
 impl Store {
     /// Articles whose title or text match.
+    ///
+    /// By relevance, FTS5 ranks the matches itself. Newest first, the page of documents is
+    /// chosen by walking the day index backwards and testing each document against the set of
+    /// matches, so a common word over a large store costs one pass over its posting list and
+    /// the days asked for; snippets are then made for that page only (making them is what
+    /// costs: each reads and re-tokenises a whole text).
     pub fn search(&self, query: &SearchQuery) -> Result<Page<SearchHit>> {
         query.period.validate()?;
         query.paging.validate()?;
@@ -318,17 +324,36 @@ impl Store {
              FROM documents_fts JOIN documents d ON d.doc = documents_fts.rowid
              WHERE documents_fts MATCH ?",
         );
-        let mut args = vec![Value::Text(expr)];
-        if let Some(outlet) = &query.outlet {
-            sql.push_str(" AND d.outlet = ?");
-            args.push(Value::Text(outlet.clone()));
+        let mut args = vec![Value::Text(expr.clone())];
+        match query.order {
+            Order::Relevance => {
+                if let Some(outlet) = &query.outlet {
+                    sql.push_str(" AND d.outlet = ?");
+                    args.push(Value::Text(outlet.clone()));
+                }
+                query.period.restrict("d.day", &mut sql, &mut args);
+                sql.push_str(" ORDER BY rank");
+                query.paging.clause(&mut sql, &mut args);
+            }
+            Order::Newest => {
+                // The page: documents in day order (newest first) that are among the matches.
+                let index = if query.outlet.is_some() { "documents_outlet" } else { "documents_day" };
+                sql.push_str(&format!(
+                    " AND documents_fts.rowid IN (
+                        SELECT p.doc FROM documents p INDEXED BY {index}
+                        WHERE p.doc IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
+                ));
+                args.push(Value::Text(expr));
+                if let Some(outlet) = &query.outlet {
+                    sql.push_str(" AND p.outlet = ?");
+                    args.push(Value::Text(outlet.clone()));
+                }
+                query.period.restrict("p.day", &mut sql, &mut args);
+                sql.push_str(" ORDER BY p.day DESC, p.doc DESC");
+                query.paging.clause(&mut sql, &mut args);
+                sql.push_str(") ORDER BY d.day DESC, d.doc DESC");
+            }
         }
-        query.period.restrict("d.day", &mut sql, &mut args);
-        sql.push_str(match query.order {
-            Order::Relevance => " ORDER BY rank",
-            Order::Newest => " ORDER BY d.day DESC, d.doc DESC",
-        });
-        query.paging.clause(&mut sql, &mut args);
         let rows = collect(self, &sql, args, |r| {
             Ok(SearchHit {
                 id: r.get(0)?,

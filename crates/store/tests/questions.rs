@@ -57,6 +57,31 @@ fn search_pages_and_orders() {
     let rest = store.search(&q).unwrap();
     assert_eq!(rest.items.len(), 2);
     assert!(!rest.more);
+
+    // Newest first within a period and an outlet: the page comes from the day index.
+    let ids = |q: &SearchQuery| -> Vec<String> {
+        store.search(q).unwrap().items.into_iter().map(|h| h.id).collect()
+    };
+    let mut q = SearchQuery::new("china");
+    q.order = Order::Newest;
+    q.period = period(Some("2026-03-03"), Some("2026-03-05"));
+    assert_eq!(ids(&q), ["d3", "d2"]);
+    q.outlet = Some("DAILY PLANET".into());
+    q.period = period(None, Some("2026-03-04"));
+    assert_eq!(ids(&q), ["d2"]);
+    q.outlet = Some("Sample Wire".into());
+    q.period = period(None, None);
+    assert_eq!(ids(&q), ["d1"]);
+    // Snippets are made for the page in this order too.
+    let mut q = SearchQuery::new("mistake");
+    q.order = Order::Newest;
+    let hit = &store.search(&q).unwrap().items[0];
+    assert_eq!(hit.id, "d3");
+    assert!(hit.snippet.iter().any(|f| f.matched && f.text == "mistake"), "{:?}", hit.snippet);
+    // A word no document has gives an empty page.
+    let mut q = SearchQuery::new("zeppelin");
+    q.order = Order::Newest;
+    assert!(store.search(&q).unwrap().items.is_empty());
 }
 
 #[test]
