@@ -12,6 +12,7 @@
 use crate::{Result, Store, StoreError};
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// Largest `limit` a question accepts.
 pub const MAX_LIMIT: u32 = 1000;
@@ -368,6 +369,16 @@ impl Store {
     }
 }
 
+/// ` column IN (?, ?, …)` for these names.
+fn any_of(column: &str, names: &[String], sql: &mut String, args: &mut Vec<Value>) {
+    let marks = vec!["?"; names.len().max(1)].join(", ");
+    sql.push_str(&format!(" {column} IN ({marks})"));
+    if names.is_empty() {
+        args.push(Value::Null);
+    }
+    args.extend(names.iter().map(|n| Value::Text(n.clone())));
+}
+
 // ---------------------------------------------------------------------------------------
 // Quotations
 
@@ -409,7 +420,8 @@ pub struct QuoteHit {
 }
 
 impl Store {
-    /// Quotations by a speaker, latest first.
+    /// Quotations by a speaker, latest first, under every name counted as theirs (see
+    /// [`crate::names`]: asking for "Trump" or "Donald Trump" gives the same answer).
     pub fn quotes(&self, query: &QuoteQuery) -> Result<Page<QuoteHit>> {
         check_text("speaker", &query.speaker)?;
         query.period.validate()?;
@@ -417,9 +429,10 @@ impl Store {
         let mut sql = String::from(
             "SELECT d.id, d.title, q.outlet, q.day, q.speaker_name, q.kind, q.text, q.start, q.end
              FROM quotes q JOIN documents d ON d.doc = q.doc
-             WHERE q.speaker_name = ?",
+             WHERE",
         );
-        let mut args = vec![Value::Text(query.speaker.trim().to_string())];
+        let mut args = Vec::new();
+        any_of("q.speaker_name", &self.name_folds()?.members(&query.speaker), &mut sql, &mut args);
         if let Some(outlet) = &query.outlet {
             sql.push_str(" AND q.outlet = ?");
             args.push(Value::Text(outlet.clone()));
@@ -685,16 +698,20 @@ pub struct Ranked {
     /// Mean Goldstein score of the actor's events (actors only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mean_goldstein: Option<f64>,
+    /// Other names counted under this one (people only; see [`crate::names`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
 }
 
 impl Store {
-    /// People with the most quotations (from the aggregate tables the writer keeps).
+    /// People with the most quotations (from the aggregate tables the writer keeps), with the
+    /// names one person goes by across documents counted together (see [`crate::names`]).
     pub fn top_speakers(&self, query: &TopQuery) -> Result<Page<Ranked>> {
         query.period.validate()?;
         query.paging.validate()?;
         let mut args = Vec::new();
-        let mut sql = if query.outlet.is_none() && query.period == Period::default() {
-            String::from("SELECT name, n, docs FROM speaker_totals WHERE n > 0 ORDER BY n DESC, name")
+        let sql = if query.outlet.is_none() && query.period == Period::default() {
+            String::from("SELECT name, n, docs FROM speaker_totals WHERE n > 0")
         } else {
             let mut sql =
                 String::from("SELECT name, sum(n) AS total, sum(docs) FROM speaker_days WHERE day <> ''");
@@ -707,18 +724,35 @@ impl Store {
                 sql = sql.replace(" WHERE day <> ''", " WHERE 1");
             }
             query.period.restrict("day", &mut sql, &mut args);
-            sql.push_str(" GROUP BY name HAVING total > 0 ORDER BY total DESC, name");
+            sql.push_str(" GROUP BY name HAVING total > 0");
             sql
         };
-        query.paging.clause(&mut sql, &mut args);
         let rows = collect(self, &sql, args, |r| {
-            Ok(Ranked {
-                name: r.get(0)?,
-                count: r.get::<_, i64>(1)? as u64,
-                documents: r.get::<_, i64>(2)? as u64,
-                mean_goldstein: None,
-            })
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?.max(0) as u64, r.get::<_, i64>(2)?.max(0) as u64))
         })?;
+        let folds = self.name_folds()?;
+        let mut people: HashMap<String, Ranked> = HashMap::new();
+        for (name, count, documents) in rows {
+            let head = folds.canonical(&name);
+            let person = people.entry(head.to_lowercase()).or_insert_with(|| Ranked {
+                aliases: folds.aliases(&head),
+                name: head,
+                count: 0,
+                documents: 0,
+                mean_goldstein: None,
+            });
+            person.count += count;
+            // An article rarely gives one person two names (the linker joins them), so this sum
+            // is close to the number of articles, and at most over it.
+            person.documents += documents;
+        }
+        let mut ranked: Vec<Ranked> = people.into_values().collect();
+        ranked.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+        let rows: Vec<Ranked> = ranked
+            .into_iter()
+            .skip(query.paging.offset as usize)
+            .take(query.paging.limit as usize + 1)
+            .collect();
         Ok(Page::from_rows(rows, query.paging))
     }
 
@@ -747,6 +781,7 @@ impl Store {
                 count: r.get::<_, i64>(1)? as u64,
                 documents: r.get::<_, i64>(2)? as u64,
                 mean_goldstein: r.get(3)?,
+                aliases: Vec::new(),
             })
         })?;
         Ok(Page::from_rows(rows, query.paging))
@@ -843,7 +878,7 @@ impl Store {
         paging.clause(&mut sql, &mut args);
         let rows = collect(self, &sql, args, |r| {
             let n = r.get::<_, i64>(1)? as u64;
-            Ok(Ranked { name: r.get(0)?, count: n, documents: n, mean_goldstein: None })
+            Ok(Ranked { name: r.get(0)?, count: n, documents: n, mean_goldstein: None, aliases: Vec::new() })
         })?;
         Ok(Page::from_rows(rows, paging))
     }
@@ -953,6 +988,7 @@ impl Store {
                 count: r.get::<_, i64>(1)? as u64,
                 documents: r.get::<_, i64>(2)? as u64,
                 mean_goldstein: r.get(3)?,
+                aliases: Vec::new(),
             })
         })?;
         Ok(Page::from_rows(rows, paging))
@@ -1053,22 +1089,26 @@ impl Store {
 pub struct Activity {
     /// `YYYY-MM-DD`.
     pub day: String,
-    /// Articles that mention them.
+    /// Articles that mention them (copies of an article not counted again).
     pub documents: u64,
-    /// Their quotations.
+    /// Their quotations (in copies of an article not counted again).
     pub quotes: u64,
 }
 
 /// What the store knows of one person (or any named entity).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct PersonProfile {
-    /// The name as asked.
+    /// The name the person is counted under (the name asked for, or the name it folds into:
+    /// see [`crate::names`]).
     pub name: String,
+    /// Other names counted as theirs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     /// Entity types the name was given (`PERSON`, `ORG`, …), most frequent first.
     pub kinds: Vec<String>,
-    /// Articles that mention them.
+    /// Articles that mention them (copies of an article not counted again).
     pub documents: u64,
-    /// Their quotations.
+    /// Their quotations (in copies of an article not counted again).
     pub quotes: u64,
     /// Their latest quotations.
     pub said: Vec<QuoteHit>,
@@ -1086,7 +1126,9 @@ impl Store {
         check_text("name", name)?;
         period.validate()?;
         paging.validate()?;
-        let name = name.trim().to_string();
+        let folds = self.name_folds()?;
+        let name = folds.canonical(name);
+        let names = folds.members(&name);
         let said =
             self.quotes(&QuoteQuery { speaker: name.clone(), outlet: None, period: period.clone(), paging })?;
 
@@ -1096,10 +1138,11 @@ impl Store {
              FROM entities e
              JOIN attributions a ON a.doc = e.doc AND (a.source_entity IS NULL OR a.source_entity <> e.idx)
              JOIN documents d ON d.doc = e.doc
-             WHERE e.name = ? AND EXISTS (SELECT 1 FROM mentions m WHERE m.doc = e.doc AND m.entity = e.idx
-                                          AND m.start >= a.start AND m.end <= a.end)",
+             WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.doc = e.doc AND m.entity = e.idx
+                                 AND m.start >= a.start AND m.end <= a.end) AND",
         );
-        let mut args = vec![Value::Text(name.clone())];
+        let mut args = Vec::new();
+        any_of("e.name", &names, &mut sql, &mut args);
         period.restrict("e.day", &mut sql, &mut args);
         sql.push_str(" ORDER BY a.day DESC, a.doc DESC, a.idx");
         paging.clause(&mut sql, &mut args);
@@ -1119,14 +1162,16 @@ impl Store {
         })?;
         let said_about = Page::from_rows(said_about, paging).items;
 
-        let mut sql = String::from("SELECT kind, count(*) AS n FROM entities WHERE name = ?");
-        let mut args = vec![Value::Text(name.clone())];
+        let mut sql = String::from("SELECT kind, count(*) AS n FROM entities WHERE");
+        let mut args = Vec::new();
+        any_of("name", &names, &mut sql, &mut args);
         period.restrict("day", &mut sql, &mut args);
         sql.push_str(" GROUP BY kind ORDER BY n DESC");
         let kinds: Vec<(String, i64)> = collect(self, &sql, args, |r| Ok((r.get(0)?, r.get(1)?)))?;
 
-        let mut sql = String::from("SELECT descriptors FROM entities WHERE name = ? AND descriptors <> '[]'");
-        let mut args = vec![Value::Text(name.clone())];
+        let mut sql = String::from("SELECT descriptors FROM entities WHERE descriptors <> '[]' AND");
+        let mut args = Vec::new();
+        any_of("name", &names, &mut sql, &mut args);
         period.restrict("day", &mut sql, &mut args);
         sql.push_str(" ORDER BY day DESC LIMIT 200");
         let mut descriptor_counts: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
@@ -1140,18 +1185,18 @@ impl Store {
 
         let mut timeline: std::collections::BTreeMap<String, Activity> = std::collections::BTreeMap::new();
         let mut sql = String::from(
-            "SELECT day, count(DISTINCT doc) FROM entities WHERE name = ? AND dup = 0 AND day IS NOT NULL",
+            "SELECT day, count(DISTINCT doc) FROM entities WHERE dup = 0 AND day IS NOT NULL AND",
         );
-        let mut args = vec![Value::Text(name.clone())];
+        let mut args = Vec::new();
+        any_of("name", &names, &mut sql, &mut args);
         period.restrict("day", &mut sql, &mut args);
         sql.push_str(" GROUP BY day");
         for (day, n) in collect(self, &sql, args, |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
             timeline.insert(day.clone(), Activity { day, documents: n as u64, quotes: 0 });
         }
-        let mut sql = String::from(
-            "SELECT day, count(*) FROM quotes WHERE speaker_name = ? AND dup = 0 AND day IS NOT NULL",
-        );
-        let mut args = vec![Value::Text(name.clone())];
+        let mut sql = String::from("SELECT day, count(*) FROM quotes WHERE dup = 0 AND day IS NOT NULL AND");
+        let mut args = Vec::new();
+        any_of("speaker_name", &names, &mut sql, &mut args);
         period.restrict("day", &mut sql, &mut args);
         sql.push_str(" GROUP BY day");
         for (day, n) in collect(self, &sql, args, |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
@@ -1159,16 +1204,20 @@ impl Store {
                 n as u64;
         }
 
-        let mut sql = String::from("SELECT count(DISTINCT doc) FROM entities WHERE name = ?");
-        let mut args = vec![Value::Text(name.clone())];
+        // Copies of an article are not counted again (as in the rankings).
+        let mut sql = String::from("SELECT count(DISTINCT doc) FROM entities WHERE dup = 0 AND");
+        let mut args = Vec::new();
+        any_of("name", &names, &mut sql, &mut args);
         period.restrict("day", &mut sql, &mut args);
         let documents: i64 = self.conn.query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0))?;
-        let mut sql = String::from("SELECT count(*) FROM quotes WHERE speaker_name = ?");
-        let mut args = vec![Value::Text(name.clone())];
+        let mut sql = String::from("SELECT count(*) FROM quotes WHERE dup = 0 AND");
+        let mut args = Vec::new();
+        any_of("speaker_name", &names, &mut sql, &mut args);
         period.restrict("day", &mut sql, &mut args);
         let quotes: i64 = self.conn.query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0))?;
 
         Ok(PersonProfile {
+            aliases: names.into_iter().skip(1).collect(),
             name,
             kinds: kinds.into_iter().map(|k| k.0).collect(),
             documents: documents as u64,

@@ -4,6 +4,7 @@
 
 mod common;
 
+use newsgraph_model::{EntityKind, SourceKind};
 use newsgraph_store::questions::*;
 use newsgraph_store::{Store, StoreError};
 
@@ -319,4 +320,44 @@ fn aggregates_follow_replacements() {
     assert!(store.top_actors(&march3).unwrap().items.is_empty());
     let outlet = TopQuery { outlet: Some("daily planet".into()), ..TopQuery::default() };
     assert_eq!(store.top_speakers(&outlet).unwrap().items[0].name, "Ana Ribeiro");
+}
+
+/// A person quoted under their surname alone in one article and with a middle initial in
+/// another is one person in the rankings, the quotations and their page.
+#[test]
+fn names_of_one_person_are_counted_together() {
+    let mut store = store();
+    let mut docs = Vec::new();
+    for (id, day, name) in [("d5", "2026-03-06", "Ribeiro"), ("d6", "2026-03-07", "Ana M. Ribeiro")] {
+        let text = format!("“Trade will grow,” {name} said.");
+        let mut b = common::Builder::new(id, "Evening Post", day, &text);
+        let who = b.entity(name, EntityKind::Person, &[name], None);
+        b.claim("Trade will grow", "said", Some(who), name, SourceKind::NamedPerson, true);
+        docs.push(b.doc);
+    }
+    store.write_documents(docs).unwrap();
+
+    let top = store.top_speakers(&TopQuery::default()).unwrap();
+    let ranked: Vec<(&str, u64, &[String])> =
+        top.items.iter().map(|r| (r.name.as_str(), r.count, r.aliases.as_slice())).collect();
+    let aliases = ["Ana M. Ribeiro".to_string(), "Ribeiro".to_string()];
+    assert_eq!(ranked, [("Ana Ribeiro", 3, &aliases[..]), ("Sun Yun", 2, &[][..])]);
+    // Paging runs over the joined ranking.
+    let second = TopQuery { paging: Paging { limit: 1, offset: 1 }, ..TopQuery::default() };
+    let page = store.top_speakers(&second).unwrap();
+    assert_eq!((page.items[0].name.as_str(), page.more), ("Sun Yun", false));
+
+    for asked in ["Ribeiro", "ana ribeiro", "Ana M. Ribeiro"] {
+        let quotes = store.quotes(&QuoteQuery { speaker: asked.into(), ..QuoteQuery::default() }).unwrap();
+        let days: Vec<&str> = quotes.items.iter().filter_map(|q| q.day.as_deref()).collect();
+        assert_eq!(days, ["2026-03-07", "2026-03-06", "2026-03-05"], "asked for {asked}");
+    }
+    let person = store.person("Ribeiro", &Period::default(), Paging::default()).unwrap();
+    assert_eq!(person.name, "Ana Ribeiro");
+    assert_eq!(person.aliases, aliases);
+    assert_eq!((person.documents, person.quotes), (4, 3));
+    // Another person's name is untouched.
+    let sun = store.person("Sun Yun", &Period::default(), Paging::default()).unwrap();
+    assert!(sun.aliases.is_empty());
+    assert_eq!(sun.quotes, 2);
 }
