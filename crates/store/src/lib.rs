@@ -90,7 +90,17 @@ impl Store {
             [],
             |r| r.get(0),
         )?;
-        if has_tables && version != schema::SCHEMA_VERSION || !has_tables && version != 0 {
+        if has_tables && version == 2 && !read_only {
+            let tx = self.conn.unchecked_transaction()?;
+            tx.execute_batch(schema::MIGRATE_2_TO_3)?;
+            tx.pragma_update(None, "user_version", schema::SCHEMA_VERSION)?;
+            tx.commit()?;
+            return Ok(());
+        }
+        let readable = (schema::OLDEST_READABLE_VERSION..=schema::SCHEMA_VERSION).contains(&version);
+        if has_tables && !(readable && (read_only || version == schema::SCHEMA_VERSION))
+            || !has_tables && version != 0
+        {
             return Err(StoreError::SchemaVersion {
                 path: self.path.clone().unwrap_or_default(),
                 found: version,

@@ -11,6 +11,7 @@
 
 use crate::{Result, Store, StoreError};
 use rusqlite::types::Value;
+use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -307,10 +308,35 @@ fn fragments(snippet: &str) -> Vec<Fragment> {
     out
 }
 
+/// How many of the most recently stored matches a relevance search over the whole archive
+/// ranks.
+pub const RANKED_MATCHES: i64 = 10_000;
+
+/// Up to this many matches, a question about a topic starts from the matches; beyond it, from
+/// the index that gives the answer's order.
+const FEW_MATCHES: i64 = 5_000;
+
+impl Store {
+    /// The row id of the `n`-th match counted from the most recently stored, when there are
+    /// that many.
+    fn nth_latest_match(&self, table: &str, expr: &str, n: i64) -> Result<Option<i64>> {
+        let sql =
+            format!("SELECT rowid FROM {table} WHERE {table} MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ?2");
+        Ok(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(rusqlite::params![expr, n - 1], |r| r.get(0))
+            .optional()?)
+    }
+}
+
 impl Store {
     /// Articles whose title or text match.
     ///
-    /// By relevance, FTS5 ranks the matches itself. Newest first, the page of documents is
+    /// By relevance, FTS5 ranks the matches with BM25, which reads every match's positions; a
+    /// word such as "said" matches nearly every article, so over the whole archive (no outlet,
+    /// no period) only the [`RANKED_MATCHES`] most recently stored matches are ranked. With an
+    /// outlet or a period every match in it is ranked. Newest first, the page of documents is
     /// chosen by walking the day index backwards and testing each document against the set of
     /// matches, so a common word over a large store costs one pass over its posting list and
     /// the days asked for; snippets are then made for that page only (making them is what
@@ -333,6 +359,14 @@ impl Store {
                     args.push(Value::Text(outlet.clone()));
                 }
                 query.period.restrict("d.day", &mut sql, &mut args);
+                if query.outlet.is_none() && query.period == Period::default() {
+                    // Ranking reads every match's positions: over the whole archive, only the
+                    // most recently stored RANKED_MATCHES matches are ranked.
+                    if let Some(floor) = self.nth_latest_match("documents_fts", &expr, RANKED_MATCHES)? {
+                        sql.push_str(" AND documents_fts.rowid >= ?");
+                        args.push(Value::Integer(floor));
+                    }
+                }
                 sql.push_str(" ORDER BY rank");
                 query.paging.clause(&mut sql, &mut args);
             }
@@ -519,13 +553,6 @@ impl Store {
                     a.start, a.end
              FROM attributions a JOIN documents d ON d.doc = a.doc",
         );
-        if let Some(about) = &query.about {
-            check_text("about", about)?;
-            sql.push_str(" JOIN claims_fts ON claims_fts.rowid = a.claim WHERE claims_fts MATCH ?");
-            args.push(Value::Text(fts_expression(about)?));
-        } else {
-            sql.push_str(" WHERE 1");
-        }
         if let Some(kind) = &query.source_kind {
             if newsgraph_model::SourceKind::parse(kind).is_none() {
                 let known: Vec<&str> = newsgraph_model::SourceKind::ALL.iter().map(|k| k.as_str()).collect();
@@ -534,6 +561,24 @@ impl Store {
                     known.join(", ")
                 )));
             }
+        }
+        if let Some(about) = &query.about {
+            check_text("about", about)?;
+            let expr = fts_expression(about)?;
+            // A common word: walk the claims of that kind newest first and keep those among
+            // the matches (stops after a page). A rarer one: start from its matches.
+            let common = self.nth_latest_match("claims_fts", &expr, FEW_MATCHES)?.is_some();
+            if common && query.source_kind.is_some() {
+                sql = sql.replace("FROM attributions a", "FROM attributions a INDEXED BY attributions_kind");
+                sql.push_str(" WHERE a.claim IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)");
+            } else {
+                sql.push_str(" JOIN claims_fts ON claims_fts.rowid = a.claim WHERE claims_fts MATCH ?");
+            }
+            args.push(Value::Text(expr));
+        } else {
+            sql.push_str(" WHERE 1");
+        }
+        if let Some(kind) = &query.source_kind {
             sql.push_str(" AND a.source_kind = ?");
             args.push(Value::Text(kind.clone()));
         }
@@ -1132,34 +1177,48 @@ impl Store {
         let said =
             self.quotes(&QuoteQuery { speaker: name.clone(), outlet: None, period: period.clone(), paging })?;
 
-        let mut sql = String::from(
-            "SELECT d.id, d.title, a.outlet, a.day, a.source_kind, a.source_name, a.status, a.cue, a.text,
-                    a.start, a.end
-             FROM entities e
-             JOIN attributions a ON a.doc = e.doc AND (a.source_entity IS NULL OR a.source_entity <> e.idx)
-             JOIN documents d ON d.doc = e.doc
-             WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.doc = e.doc AND m.entity = e.idx
-                                 AND m.start >= a.start AND m.end <= a.end) AND",
-        );
-        let mut args = Vec::new();
-        any_of("e.name", &names, &mut sql, &mut args);
-        period.restrict("e.day", &mut sql, &mut args);
-        sql.push_str(" ORDER BY a.day DESC, a.doc DESC, a.idx");
-        paging.clause(&mut sql, &mut args);
-        let said_about = collect(self, &sql, args, |r| {
-            Ok(ClaimHit {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                outlet: r.get(2)?,
-                day: r.get(3)?,
-                source_kind: r.get(4)?,
-                source: r.get(5)?,
-                status: r.get(6)?,
-                cue: r.get(7)?,
-                text: r.get(8)?,
-                span: [r.get(9)?, r.get(10)?],
-            })
-        })?;
+        // Claims by others mentioning them: one walk of the name index per name, newest first
+        // (each stops after a page), merged.
+        let wanted = paging.offset as usize + paging.limit as usize + 1;
+        let mut said_about = Vec::new();
+        for each in &names {
+            let mut sql = String::from(
+                "SELECT d.id, d.title, a.outlet, a.day, a.source_kind, a.source_name, a.status, a.cue, a.text,
+                        a.start, a.end, e.doc, a.idx
+                 FROM entities e
+                 JOIN attributions a ON a.doc = e.doc AND (a.source_entity IS NULL OR a.source_entity <> e.idx)
+                 JOIN documents d ON d.doc = e.doc
+                 WHERE e.name = ? AND EXISTS (SELECT 1 FROM mentions m WHERE m.doc = e.doc AND m.entity = e.idx
+                                              AND m.start >= a.start AND m.end <= a.end)",
+            );
+            let mut args = vec![Value::Text(each.clone())];
+            period.restrict("e.day", &mut sql, &mut args);
+            sql.push_str(" ORDER BY e.day DESC, e.doc DESC, a.idx LIMIT ?");
+            args.push(Value::Integer(wanted as i64));
+            said_about.extend(collect(self, &sql, args, |r| {
+                let hit = ClaimHit {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    outlet: r.get(2)?,
+                    day: r.get(3)?,
+                    source_kind: r.get(4)?,
+                    source: r.get(5)?,
+                    status: r.get(6)?,
+                    cue: r.get(7)?,
+                    text: r.get(8)?,
+                    span: [r.get(9)?, r.get(10)?],
+                };
+                Ok((r.get::<_, i64>(11)?, r.get::<_, i64>(12)?, hit))
+            })?);
+        }
+        // Newest day first (undated last), then the later document, then order in the text.
+        said_about.sort_by(|(doc_a, idx_a, a), (doc_b, idx_b, b)| {
+            b.day.cmp(&a.day).then(doc_b.cmp(doc_a)).then(idx_a.cmp(idx_b))
+        });
+        // A claim that mentions two of their names is one claim.
+        said_about.dedup_by(|x, y| x.0 == y.0 && x.1 == y.1);
+        let said_about: Vec<ClaimHit> =
+            said_about.into_iter().skip(paging.offset as usize).map(|(_, _, hit)| hit).collect();
         let said_about = Page::from_rows(said_about, paging).items;
 
         let mut sql = String::from("SELECT kind, count(*) AS n FROM entities WHERE");
@@ -1169,15 +1228,18 @@ impl Store {
         sql.push_str(" GROUP BY kind ORDER BY n DESC");
         let kinds: Vec<(String, i64)> = collect(self, &sql, args, |r| Ok((r.get(0)?, r.get(1)?)))?;
 
-        let mut sql = String::from("SELECT descriptors FROM entities WHERE descriptors <> '[]' AND");
-        let mut args = Vec::new();
-        any_of("name", &names, &mut sql, &mut args);
-        period.restrict("day", &mut sql, &mut args);
-        sql.push_str(" ORDER BY day DESC LIMIT 200");
-        let mut descriptor_counts: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
-        for json in collect(self, &sql, args, |r| r.get::<_, String>(0))? {
-            for d in serde_json::from_str::<Vec<String>>(&json).unwrap_or_default() {
-                *descriptor_counts.entry(d).or_default() += 1;
+        // What the latest 200 articles under each name call them.
+        let mut descriptor_counts: HashMap<String, u64> = HashMap::new();
+        for each in &names {
+            let mut sql =
+                String::from("SELECT descriptors FROM entities WHERE name = ? AND descriptors <> '[]'");
+            let mut args = vec![Value::Text(each.clone())];
+            period.restrict("day", &mut sql, &mut args);
+            sql.push_str(" ORDER BY day DESC LIMIT 200");
+            for json in collect(self, &sql, args, |r| r.get::<_, String>(0))? {
+                for d in serde_json::from_str::<Vec<String>>(&json).unwrap_or_default() {
+                    *descriptor_counts.entry(d).or_default() += 1;
+                }
             }
         }
         let mut descriptors: Vec<(String, u64)> = descriptor_counts.into_iter().collect();

@@ -361,3 +361,59 @@ fn names_of_one_person_are_counted_together() {
     assert!(sun.aliases.is_empty());
     assert_eq!(sun.quotes, 2);
 }
+
+/// Over a large store, relevance ranks the most recently stored matches of a word found
+/// everywhere, and claims about a common word come newest first from the walk of their kind.
+#[test]
+fn common_words_over_a_large_store() {
+    let mut store = Store::in_memory().unwrap();
+    let total = RANKED_MATCHES as usize + 50;
+    let docs: Vec<_> = (0..total)
+        .map(|i| {
+            let day = format!("2026-02-{:02}", 1 + i % 28);
+            let text = if i == 0 {
+                format!("Officials said item {i} moved first.")
+            } else {
+                format!("Officials said item {i} moved.")
+            };
+            let mut b = common::Builder::new(&format!("n{i}"), "Wire", &day, &text);
+            if i < 5_100 {
+                b.claim(&format!("item {i} moved"), "said", None, "Officials", SourceKind::Anonymous, false);
+            }
+            b.doc
+        })
+        .collect();
+    store.write_documents(docs).unwrap();
+
+    let number = |id: &str| id[1..].parse::<usize>().unwrap();
+    let hits = store.search(&SearchQuery::new("officials")).unwrap();
+    assert_eq!(hits.items.len(), 20);
+    assert!(hits.items.iter().all(|h| number(&h.id) >= 50), "only the latest matches are ranked");
+    // A rarer word is ranked over all its matches, however old.
+    let first = store.search(&SearchQuery::new("first")).unwrap();
+    assert_eq!(first.items.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), ["n0"]);
+    // With a period every match in it is ranked, old ones included.
+    let mut q = SearchQuery::new("officials");
+    q.period = period(Some("2026-02-01"), Some("2026-02-01"));
+    q.paging = Paging { limit: 1000, offset: 0 };
+    let in_period = store.search(&q).unwrap();
+    assert!(in_period.items.iter().any(|h| h.id == "n0"));
+    assert_eq!(in_period.items.len(), total.div_ceil(28));
+
+    // 5,100 claims say "moved": newest day first, then the later document first.
+    let claims = |kind: &str| {
+        let q = ClaimQuery {
+            source_kind: Some(kind.into()),
+            about: Some("moved".into()),
+            paging: Paging { limit: 3, offset: 0 },
+            ..ClaimQuery::default()
+        };
+        store.claims(&q).unwrap()
+    };
+    let anonymous = claims("anonymous");
+    let got: Vec<(&str, &str)> =
+        anonymous.items.iter().map(|c| (c.day.as_deref().unwrap(), c.id.as_str())).collect();
+    assert_eq!(got, [("2026-02-28", "n5095"), ("2026-02-28", "n5067"), ("2026-02-28", "n5039")]);
+    assert!(anonymous.more);
+    assert!(claims("named_person").items.is_empty());
+}
