@@ -460,32 +460,43 @@ impl Store {
         check_text("speaker", &query.speaker)?;
         query.period.validate()?;
         query.paging.validate()?;
-        let mut sql = String::from(
-            "SELECT d.id, d.title, q.outlet, q.day, q.speaker_name, q.kind, q.text, q.start, q.end
-             FROM quotes q JOIN documents d ON d.doc = q.doc
-             WHERE",
-        );
-        let mut args = Vec::new();
-        any_of("q.speaker_name", &self.name_folds()?.members(&query.speaker), &mut sql, &mut args);
-        if let Some(outlet) = &query.outlet {
-            sql.push_str(" AND q.outlet = ?");
-            args.push(Value::Text(outlet.clone()));
+        // One walk of the speaker index per name, newest first (each stops after a page), merged.
+        let wanted = query.paging.offset as usize + query.paging.limit as usize + 1;
+        let mut rows = Vec::new();
+        for name in self.name_folds()?.members(&query.speaker) {
+            let mut sql = String::from(
+                "SELECT d.id, d.title, q.outlet, q.day, q.speaker_name, q.kind, q.text, q.start, q.end, q.doc, q.idx
+                 FROM quotes q JOIN documents d ON d.doc = q.doc
+                 WHERE q.speaker_name = ?",
+            );
+            let mut args = vec![Value::Text(name)];
+            if let Some(outlet) = &query.outlet {
+                sql.push_str(" AND q.outlet = ?");
+                args.push(Value::Text(outlet.clone()));
+            }
+            query.period.restrict("q.day", &mut sql, &mut args);
+            sql.push_str(" ORDER BY q.day DESC, q.doc DESC, q.idx LIMIT ?");
+            args.push(Value::Integer(wanted as i64));
+            rows.extend(collect(self, &sql, args, |r| {
+                let hit = QuoteHit {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    outlet: r.get(2)?,
+                    day: r.get(3)?,
+                    speaker: r.get(4)?,
+                    kind: r.get(5)?,
+                    text: r.get(6)?,
+                    span: [r.get(7)?, r.get(8)?],
+                };
+                Ok((r.get::<_, i64>(9)?, r.get::<_, i64>(10)?, hit))
+            })?);
         }
-        query.period.restrict("q.day", &mut sql, &mut args);
-        sql.push_str(" ORDER BY q.day DESC, q.doc DESC, q.idx");
-        query.paging.clause(&mut sql, &mut args);
-        let rows = collect(self, &sql, args, |r| {
-            Ok(QuoteHit {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                outlet: r.get(2)?,
-                day: r.get(3)?,
-                speaker: r.get(4)?,
-                kind: r.get(5)?,
-                text: r.get(6)?,
-                span: [r.get(7)?, r.get(8)?],
-            })
-        })?;
+        // Newest day first (undated last), then the later document, then order in the text.
+        rows.sort_by(|(doc_a, idx_a, a), (doc_b, idx_b, b)| {
+            b.day.cmp(&a.day).then(doc_b.cmp(doc_a)).then(idx_a.cmp(idx_b))
+        });
+        let rows: Vec<QuoteHit> =
+            rows.into_iter().skip(query.paging.offset as usize).map(|(_, _, hit)| hit).collect();
         Ok(Page::from_rows(rows, query.paging))
     }
 }
@@ -1266,24 +1277,30 @@ impl Store {
                 n as u64;
         }
 
-        // Copies of an article are not counted again (as in the rankings).
-        let mut sql = String::from("SELECT count(DISTINCT doc) FROM entities WHERE dup = 0 AND");
-        let mut args = Vec::new();
-        any_of("name", &names, &mut sql, &mut args);
-        period.restrict("day", &mut sql, &mut args);
-        let documents: i64 = self.conn.query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0))?;
-        let mut sql = String::from("SELECT count(*) FROM quotes WHERE dup = 0 AND");
-        let mut args = Vec::new();
-        any_of("speaker_name", &names, &mut sql, &mut args);
-        period.restrict("day", &mut sql, &mut args);
-        let quotes: i64 = self.conn.query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0))?;
+        // The totals are the timeline's, plus undated articles when no period is asked for (an
+        // article has one day). Copies of an article are not counted again (as in the rankings).
+        let mut documents: u64 = timeline.values().map(|a| a.documents).sum();
+        let mut quotes: u64 = timeline.values().map(|a| a.quotes).sum();
+        if *period == Period::default() {
+            let mut sql =
+                String::from("SELECT count(DISTINCT doc) FROM entities WHERE dup = 0 AND day IS NULL AND");
+            let mut args = Vec::new();
+            any_of("name", &names, &mut sql, &mut args);
+            documents +=
+                self.conn.query_row(&sql, rusqlite::params_from_iter(args), |r| r.get::<_, i64>(0))? as u64;
+            let mut sql = String::from("SELECT count(*) FROM quotes WHERE dup = 0 AND day IS NULL AND");
+            let mut args = Vec::new();
+            any_of("speaker_name", &names, &mut sql, &mut args);
+            quotes +=
+                self.conn.query_row(&sql, rusqlite::params_from_iter(args), |r| r.get::<_, i64>(0))? as u64;
+        }
 
         Ok(PersonProfile {
             aliases: names.into_iter().skip(1).collect(),
             name,
             kinds: kinds.into_iter().map(|k| k.0).collect(),
-            documents: documents as u64,
-            quotes: quotes as u64,
+            documents,
+            quotes,
             said: said.items,
             said_about,
             descriptors: descriptors.into_iter().take(12).map(|d| d.0).collect(),

@@ -356,6 +356,19 @@ fn names_of_one_person_are_counted_together() {
     assert_eq!(person.name, "Ana Ribeiro");
     assert_eq!(person.aliases, aliases);
     assert_eq!((person.documents, person.quotes), (4, 3));
+    // An undated article counts in the totals, not in the timeline or a period.
+    let mut b = common::Builder::new("d7", "Evening Post", "2026-03-08", "“Trade will fall,” Ribeiro said.");
+    b.doc.meta.published = None;
+    let who = b.entity("Ribeiro", EntityKind::Person, &["Ribeiro"], None);
+    b.claim("Trade will fall", "said", Some(who), "Ribeiro", SourceKind::NamedPerson, true);
+    store.write_documents(vec![b.doc]).unwrap();
+    let person = store.person("Ana Ribeiro", &Period::default(), Paging::default()).unwrap();
+    assert_eq!((person.documents, person.quotes, person.timeline.len()), (5, 4, 4));
+    assert_eq!(person.said.last().map(|q| (q.day.clone(), q.text.as_str())), Some((None, "Trade will fall")));
+    let march = period(Some("2026-03-01"), Some("2026-03-31"));
+    let person = store.person("Ana Ribeiro", &march, Paging::default()).unwrap();
+    assert_eq!((person.documents, person.quotes), (4, 3));
+
     // Another person's name is untouched.
     let sun = store.person("Sun Yun", &Period::default(), Paging::default()).unwrap();
     assert!(sun.aliases.is_empty());
