@@ -166,6 +166,18 @@ fn layout(title: &str, body: Markup) -> Markup {
     }
 }
 
+/// The other names a person is counted under, after their name in a ranking (the first few).
+fn also_as(aliases: &[String]) -> Markup {
+    html! {
+        @if !aliases.is_empty() {
+            span.meta {
+                " (also " (aliases.iter().take(3).cloned().collect::<Vec<_>>().join(", "))
+                @if aliases.len() > 3 { ", …" } ")"
+            }
+        }
+    }
+}
+
 fn person_link(name: &str) -> Markup {
     html! { a href=(format!("/person/{}", encode(name))) { (name) } }
 }
@@ -288,7 +300,7 @@ async fn home(State(readers): Shared, Form(p): Form<SearchParams>) -> Html {
                 section {
                     h2 { "Most quoted people" }
                     @if speakers.items.is_empty() { p { "No quotations yet." } }
-                    ol #top-speakers { @for r in &speakers.items { li { (person_link(&r.name)) " — " (r.count) " quotations" } } }
+                    ol #top-speakers { @for r in &speakers.items { li { (person_link(&r.name)) " — " (r.count) " quotations" (also_as(&r.aliases)) } } }
                 }
                 section {
                     h2 { "Most active actors" }
@@ -410,6 +422,7 @@ async fn person(State(readers): Shared, Segment(name): Segment, Form(p): Form<Pe
         &profile.name,
         html! {
             h1 #name { (profile.name) }
+            @if !profile.aliases.is_empty() { p #aliases { "Also quoted as " (profile.aliases.join(", ")) } }
             p.meta {
                 (profile.kinds.join(", ")) " · mentioned in " (profile.documents) " articles · "
                 (profile.quotes) " quotations"

@@ -26,6 +26,7 @@ mod error;
 pub mod export;
 pub mod identity;
 pub mod ingest;
+pub mod names;
 pub mod questions;
 pub mod schema;
 mod write;
@@ -46,13 +47,19 @@ pub const DEFAULT_FILE: &str = "newsgraph.db";
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// People's names folded across documents, with the state of the store they were made from.
+    folds: std::sync::Mutex<Option<(FoldStamp, std::sync::Arc<names::NameFolds>)>>,
 }
+
+/// What changes when anyone commits: `PRAGMA data_version` (other connections) and this
+/// connection's own count of changes.
+type FoldStamp = (i64, u64);
 
 impl Store {
     /// Open a store for reading and writing, creating the file and its tables if needed.
     pub fn open(path: &Path) -> Result<Store> {
         let conn = Connection::open(path).map_err(|source| StoreError::Open { path: path.into(), source })?;
-        let store = Store { conn, path: Some(path.into()) };
+        let store = Store { conn, path: Some(path.into()), folds: Default::default() };
         store.prepare(false)?;
         Ok(store)
     }
@@ -63,14 +70,14 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
         let conn = Connection::open_with_flags(path, flags)
             .map_err(|source| StoreError::Open { path: path.into(), source })?;
-        let store = Store { conn, path: Some(path.into()) };
+        let store = Store { conn, path: Some(path.into()), folds: Default::default() };
         store.prepare(true)?;
         Ok(store)
     }
 
     /// A store in memory, for tests.
     pub fn in_memory() -> Result<Store> {
-        let store = Store { conn: Connection::open_in_memory()?, path: None };
+        let store = Store { conn: Connection::open_in_memory()?, path: None, folds: Default::default() };
         store.prepare(false)?;
         Ok(store)
     }
@@ -83,7 +90,17 @@ impl Store {
             [],
             |r| r.get(0),
         )?;
-        if has_tables && version != schema::SCHEMA_VERSION || !has_tables && version != 0 {
+        if has_tables && version == 2 && !read_only {
+            let tx = self.conn.unchecked_transaction()?;
+            tx.execute_batch(schema::MIGRATE_2_TO_3)?;
+            tx.pragma_update(None, "user_version", schema::SCHEMA_VERSION)?;
+            tx.commit()?;
+            return Ok(());
+        }
+        let readable = (schema::OLDEST_READABLE_VERSION..=schema::SCHEMA_VERSION).contains(&version);
+        if has_tables && !(readable && (read_only || version == schema::SCHEMA_VERSION))
+            || !has_tables && version != 0
+        {
             return Err(StoreError::SchemaVersion {
                 path: self.path.clone().unwrap_or_default(),
                 found: version,
@@ -111,6 +128,28 @@ impl Store {
     /// The underlying connection, for questions this crate does not ask.
     pub fn connection(&self) -> &Connection {
         &self.conn
+    }
+
+    /// How people's names fold across documents (see [`names`]), worked out from the speaker
+    /// totals and kept until the store changes.
+    pub fn name_folds(&self) -> Result<std::sync::Arc<names::NameFolds>> {
+        let stamp: FoldStamp =
+            (self.conn.pragma_query_value(None, "data_version", |r| r.get(0))?, self.conn.total_changes());
+        let mut cached = self.folds.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((at, folds)) = cached.as_ref() {
+            if *at == stamp {
+                return Ok(folds.clone());
+            }
+        }
+        let mut statement = self.conn.prepare_cached("SELECT name, n FROM speaker_totals WHERE n > 0")?;
+        let counts = statement
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let folds = std::sync::Arc::new(names::NameFolds::new(
+            counts.iter().map(|(name, n)| (name.as_str(), (*n).max(0) as u64)),
+        ));
+        *cached = Some((stamp, folds.clone()));
+        Ok(folds)
     }
 
     /// Number of documents stored.

@@ -11,7 +11,9 @@
 
 use crate::{Result, Store, StoreError};
 use rusqlite::types::Value;
+use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// Largest `limit` a question accepts.
 pub const MAX_LIMIT: u32 = 1000;
@@ -306,8 +308,39 @@ fn fragments(snippet: &str) -> Vec<Fragment> {
     out
 }
 
+/// How many of the most recently stored matches a relevance search over the whole archive
+/// ranks.
+pub const RANKED_MATCHES: i64 = 10_000;
+
+/// Up to this many matches, a question about a topic starts from the matches; beyond it, from
+/// the index that gives the answer's order.
+const FEW_MATCHES: i64 = 5_000;
+
+impl Store {
+    /// The row id of the `n`-th match counted from the most recently stored, when there are
+    /// that many.
+    fn nth_latest_match(&self, table: &str, expr: &str, n: i64) -> Result<Option<i64>> {
+        let sql =
+            format!("SELECT rowid FROM {table} WHERE {table} MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ?2");
+        Ok(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(rusqlite::params![expr, n - 1], |r| r.get(0))
+            .optional()?)
+    }
+}
+
 impl Store {
     /// Articles whose title or text match.
+    ///
+    /// By relevance, FTS5 ranks the matches with BM25, which reads every match's positions; a
+    /// word such as "said" matches nearly every article, so over the whole archive (no outlet,
+    /// no period) only the [`RANKED_MATCHES`] most recently stored matches are ranked. With an
+    /// outlet or a period every match in it is ranked. Newest first, the page of documents is
+    /// chosen by walking the day index backwards and testing each document against the set of
+    /// matches, so a common word over a large store costs one pass over its posting list and
+    /// the days asked for; snippets are then made for that page only (making them is what
+    /// costs: each reads and re-tokenises a whole text).
     pub fn search(&self, query: &SearchQuery) -> Result<Page<SearchHit>> {
         query.period.validate()?;
         query.paging.validate()?;
@@ -318,17 +351,44 @@ impl Store {
              FROM documents_fts JOIN documents d ON d.doc = documents_fts.rowid
              WHERE documents_fts MATCH ?",
         );
-        let mut args = vec![Value::Text(expr)];
-        if let Some(outlet) = &query.outlet {
-            sql.push_str(" AND d.outlet = ?");
-            args.push(Value::Text(outlet.clone()));
+        let mut args = vec![Value::Text(expr.clone())];
+        match query.order {
+            Order::Relevance => {
+                if let Some(outlet) = &query.outlet {
+                    sql.push_str(" AND d.outlet = ?");
+                    args.push(Value::Text(outlet.clone()));
+                }
+                query.period.restrict("d.day", &mut sql, &mut args);
+                if query.outlet.is_none() && query.period == Period::default() {
+                    // Ranking reads every match's positions: over the whole archive, only the
+                    // most recently stored RANKED_MATCHES matches are ranked.
+                    if let Some(floor) = self.nth_latest_match("documents_fts", &expr, RANKED_MATCHES)? {
+                        sql.push_str(" AND documents_fts.rowid >= ?");
+                        args.push(Value::Integer(floor));
+                    }
+                }
+                sql.push_str(" ORDER BY rank");
+                query.paging.clause(&mut sql, &mut args);
+            }
+            Order::Newest => {
+                // The page: documents in day order (newest first) that are among the matches.
+                let index = if query.outlet.is_some() { "documents_outlet" } else { "documents_day" };
+                sql.push_str(&format!(
+                    " AND documents_fts.rowid IN (
+                        SELECT p.doc FROM documents p INDEXED BY {index}
+                        WHERE p.doc IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
+                ));
+                args.push(Value::Text(expr));
+                if let Some(outlet) = &query.outlet {
+                    sql.push_str(" AND p.outlet = ?");
+                    args.push(Value::Text(outlet.clone()));
+                }
+                query.period.restrict("p.day", &mut sql, &mut args);
+                sql.push_str(" ORDER BY p.day DESC, p.doc DESC");
+                query.paging.clause(&mut sql, &mut args);
+                sql.push_str(") ORDER BY d.day DESC, d.doc DESC");
+            }
         }
-        query.period.restrict("d.day", &mut sql, &mut args);
-        sql.push_str(match query.order {
-            Order::Relevance => " ORDER BY rank",
-            Order::Newest => " ORDER BY d.day DESC, d.doc DESC",
-        });
-        query.paging.clause(&mut sql, &mut args);
         let rows = collect(self, &sql, args, |r| {
             Ok(SearchHit {
                 id: r.get(0)?,
@@ -341,6 +401,16 @@ impl Store {
         })?;
         Ok(Page::from_rows(rows, query.paging))
     }
+}
+
+/// ` column IN (?, ?, …)` for these names.
+fn any_of(column: &str, names: &[String], sql: &mut String, args: &mut Vec<Value>) {
+    let marks = vec!["?"; names.len().max(1)].join(", ");
+    sql.push_str(&format!(" {column} IN ({marks})"));
+    if names.is_empty() {
+        args.push(Value::Null);
+    }
+    args.extend(names.iter().map(|n| Value::Text(n.clone())));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -384,36 +454,49 @@ pub struct QuoteHit {
 }
 
 impl Store {
-    /// Quotations by a speaker, latest first.
+    /// Quotations by a speaker, latest first, under every name counted as theirs (see
+    /// [`crate::names`]: asking for "Trump" or "Donald Trump" gives the same answer).
     pub fn quotes(&self, query: &QuoteQuery) -> Result<Page<QuoteHit>> {
         check_text("speaker", &query.speaker)?;
         query.period.validate()?;
         query.paging.validate()?;
-        let mut sql = String::from(
-            "SELECT d.id, d.title, q.outlet, q.day, q.speaker_name, q.kind, q.text, q.start, q.end
-             FROM quotes q JOIN documents d ON d.doc = q.doc
-             WHERE q.speaker_name = ?",
-        );
-        let mut args = vec![Value::Text(query.speaker.trim().to_string())];
-        if let Some(outlet) = &query.outlet {
-            sql.push_str(" AND q.outlet = ?");
-            args.push(Value::Text(outlet.clone()));
+        // One walk of the speaker index per name, newest first (each stops after a page), merged.
+        let wanted = query.paging.offset as usize + query.paging.limit as usize + 1;
+        let mut rows = Vec::new();
+        for name in self.name_folds()?.members(&query.speaker) {
+            let mut sql = String::from(
+                "SELECT d.id, d.title, q.outlet, q.day, q.speaker_name, q.kind, q.text, q.start, q.end, q.doc, q.idx
+                 FROM quotes q JOIN documents d ON d.doc = q.doc
+                 WHERE q.speaker_name = ?",
+            );
+            let mut args = vec![Value::Text(name)];
+            if let Some(outlet) = &query.outlet {
+                sql.push_str(" AND q.outlet = ?");
+                args.push(Value::Text(outlet.clone()));
+            }
+            query.period.restrict("q.day", &mut sql, &mut args);
+            sql.push_str(" ORDER BY q.day DESC, q.doc DESC, q.idx LIMIT ?");
+            args.push(Value::Integer(wanted as i64));
+            rows.extend(collect(self, &sql, args, |r| {
+                let hit = QuoteHit {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    outlet: r.get(2)?,
+                    day: r.get(3)?,
+                    speaker: r.get(4)?,
+                    kind: r.get(5)?,
+                    text: r.get(6)?,
+                    span: [r.get(7)?, r.get(8)?],
+                };
+                Ok((r.get::<_, i64>(9)?, r.get::<_, i64>(10)?, hit))
+            })?);
         }
-        query.period.restrict("q.day", &mut sql, &mut args);
-        sql.push_str(" ORDER BY q.day DESC, q.doc DESC, q.idx");
-        query.paging.clause(&mut sql, &mut args);
-        let rows = collect(self, &sql, args, |r| {
-            Ok(QuoteHit {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                outlet: r.get(2)?,
-                day: r.get(3)?,
-                speaker: r.get(4)?,
-                kind: r.get(5)?,
-                text: r.get(6)?,
-                span: [r.get(7)?, r.get(8)?],
-            })
-        })?;
+        // Newest day first (undated last), then the later document, then order in the text.
+        rows.sort_by(|(doc_a, idx_a, a), (doc_b, idx_b, b)| {
+            b.day.cmp(&a.day).then(doc_b.cmp(doc_a)).then(idx_a.cmp(idx_b))
+        });
+        let rows: Vec<QuoteHit> =
+            rows.into_iter().skip(query.paging.offset as usize).map(|(_, _, hit)| hit).collect();
         Ok(Page::from_rows(rows, query.paging))
     }
 }
@@ -481,13 +564,6 @@ impl Store {
                     a.start, a.end
              FROM attributions a JOIN documents d ON d.doc = a.doc",
         );
-        if let Some(about) = &query.about {
-            check_text("about", about)?;
-            sql.push_str(" JOIN claims_fts ON claims_fts.rowid = a.claim WHERE claims_fts MATCH ?");
-            args.push(Value::Text(fts_expression(about)?));
-        } else {
-            sql.push_str(" WHERE 1");
-        }
         if let Some(kind) = &query.source_kind {
             if newsgraph_model::SourceKind::parse(kind).is_none() {
                 let known: Vec<&str> = newsgraph_model::SourceKind::ALL.iter().map(|k| k.as_str()).collect();
@@ -496,6 +572,24 @@ impl Store {
                     known.join(", ")
                 )));
             }
+        }
+        if let Some(about) = &query.about {
+            check_text("about", about)?;
+            let expr = fts_expression(about)?;
+            // A common word: walk the claims of that kind newest first and keep those among
+            // the matches (stops after a page). A rarer one: start from its matches.
+            let common = self.nth_latest_match("claims_fts", &expr, FEW_MATCHES)?.is_some();
+            if common && query.source_kind.is_some() {
+                sql = sql.replace("FROM attributions a", "FROM attributions a INDEXED BY attributions_kind");
+                sql.push_str(" WHERE a.claim IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)");
+            } else {
+                sql.push_str(" JOIN claims_fts ON claims_fts.rowid = a.claim WHERE claims_fts MATCH ?");
+            }
+            args.push(Value::Text(expr));
+        } else {
+            sql.push_str(" WHERE 1");
+        }
+        if let Some(kind) = &query.source_kind {
             sql.push_str(" AND a.source_kind = ?");
             args.push(Value::Text(kind.clone()));
         }
@@ -660,19 +754,23 @@ pub struct Ranked {
     /// Mean Goldstein score of the actor's events (actors only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mean_goldstein: Option<f64>,
+    /// Other names counted under this one (people only; see [`crate::names`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
 }
 
 impl Store {
-    /// People with the most quotations (from the aggregate tables the writer keeps).
+    /// People with the most quotations (from the aggregate tables the writer keeps), with the
+    /// names one person goes by across documents counted together (see [`crate::names`]).
     pub fn top_speakers(&self, query: &TopQuery) -> Result<Page<Ranked>> {
         query.period.validate()?;
         query.paging.validate()?;
         let mut args = Vec::new();
-        let mut sql = if query.outlet.is_none() && query.period == Period::default() {
-            String::from("SELECT name, n, docs FROM speaker_totals WHERE n > 0 ORDER BY n DESC, name")
+        let sql = if query.outlet.is_none() && query.period == Period::default() {
+            String::from("SELECT name, n, docs FROM speaker_totals WHERE n > 0")
         } else {
-            let mut sql =
-                String::from("SELECT name, sum(n) AS total, sum(docs) FROM speaker_days WHERE day <> ''");
+            // Summed below, together with the folding of names (cheaper than GROUP BY's sort).
+            let mut sql = String::from("SELECT name, n, docs FROM speaker_days WHERE day <> ''");
             if let Some(outlet) = &query.outlet {
                 sql.push_str(" AND outlet = ?");
                 args.push(Value::Text(outlet.clone()));
@@ -682,18 +780,41 @@ impl Store {
                 sql = sql.replace(" WHERE day <> ''", " WHERE 1");
             }
             query.period.restrict("day", &mut sql, &mut args);
-            sql.push_str(" GROUP BY name HAVING total > 0 ORDER BY total DESC, name");
+            sql.push_str(" AND n > 0");
             sql
         };
-        query.paging.clause(&mut sql, &mut args);
         let rows = collect(self, &sql, args, |r| {
-            Ok(Ranked {
-                name: r.get(0)?,
-                count: r.get::<_, i64>(1)? as u64,
-                documents: r.get::<_, i64>(2)? as u64,
-                mean_goldstein: None,
-            })
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?.max(0) as u64, r.get::<_, i64>(2)?.max(0) as u64))
         })?;
+        let mut by_name: HashMap<String, (u64, u64)> = HashMap::new();
+        for (name, count, documents) in rows {
+            let sums = by_name.entry(name).or_default();
+            sums.0 += count;
+            sums.1 += documents;
+        }
+        let folds = self.name_folds()?;
+        let mut people: HashMap<String, Ranked> = HashMap::new();
+        for (name, (count, documents)) in by_name {
+            let head = folds.canonical(&name);
+            let person = people.entry(head.to_lowercase()).or_insert_with(|| Ranked {
+                aliases: folds.aliases(&head),
+                name: head,
+                count: 0,
+                documents: 0,
+                mean_goldstein: None,
+            });
+            person.count += count;
+            // An article rarely gives one person two names (the linker joins them), so this sum
+            // is close to the number of articles, and at most over it.
+            person.documents += documents;
+        }
+        let mut ranked: Vec<Ranked> = people.into_values().filter(|p| p.count > 0).collect();
+        ranked.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+        let rows: Vec<Ranked> = ranked
+            .into_iter()
+            .skip(query.paging.offset as usize)
+            .take(query.paging.limit as usize + 1)
+            .collect();
         Ok(Page::from_rows(rows, query.paging))
     }
 
@@ -722,6 +843,7 @@ impl Store {
                 count: r.get::<_, i64>(1)? as u64,
                 documents: r.get::<_, i64>(2)? as u64,
                 mean_goldstein: r.get(3)?,
+                aliases: Vec::new(),
             })
         })?;
         Ok(Page::from_rows(rows, query.paging))
@@ -818,7 +940,7 @@ impl Store {
         paging.clause(&mut sql, &mut args);
         let rows = collect(self, &sql, args, |r| {
             let n = r.get::<_, i64>(1)? as u64;
-            Ok(Ranked { name: r.get(0)?, count: n, documents: n, mean_goldstein: None })
+            Ok(Ranked { name: r.get(0)?, count: n, documents: n, mean_goldstein: None, aliases: Vec::new() })
         })?;
         Ok(Page::from_rows(rows, paging))
     }
@@ -928,6 +1050,7 @@ impl Store {
                 count: r.get::<_, i64>(1)? as u64,
                 documents: r.get::<_, i64>(2)? as u64,
                 mean_goldstein: r.get(3)?,
+                aliases: Vec::new(),
             })
         })?;
         Ok(Page::from_rows(rows, paging))
@@ -1028,22 +1151,26 @@ impl Store {
 pub struct Activity {
     /// `YYYY-MM-DD`.
     pub day: String,
-    /// Articles that mention them.
+    /// Articles that mention them (copies of an article not counted again).
     pub documents: u64,
-    /// Their quotations.
+    /// Their quotations (in copies of an article not counted again).
     pub quotes: u64,
 }
 
 /// What the store knows of one person (or any named entity).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct PersonProfile {
-    /// The name as asked.
+    /// The name the person is counted under (the name asked for, or the name it folds into:
+    /// see [`crate::names`]).
     pub name: String,
+    /// Other names counted as theirs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     /// Entity types the name was given (`PERSON`, `ORG`, …), most frequent first.
     pub kinds: Vec<String>,
-    /// Articles that mention them.
+    /// Articles that mention them (copies of an article not counted again).
     pub documents: u64,
-    /// Their quotations.
+    /// Their quotations (in copies of an article not counted again).
     pub quotes: u64,
     /// Their latest quotations.
     pub said: Vec<QuoteHit>,
@@ -1061,53 +1188,75 @@ impl Store {
         check_text("name", name)?;
         period.validate()?;
         paging.validate()?;
-        let name = name.trim().to_string();
+        let folds = self.name_folds()?;
+        let name = folds.canonical(name);
+        let names = folds.members(&name);
         let said =
             self.quotes(&QuoteQuery { speaker: name.clone(), outlet: None, period: period.clone(), paging })?;
 
-        let mut sql = String::from(
-            "SELECT d.id, d.title, a.outlet, a.day, a.source_kind, a.source_name, a.status, a.cue, a.text,
-                    a.start, a.end
-             FROM entities e
-             JOIN attributions a ON a.doc = e.doc AND (a.source_entity IS NULL OR a.source_entity <> e.idx)
-             JOIN documents d ON d.doc = e.doc
-             WHERE e.name = ? AND EXISTS (SELECT 1 FROM mentions m WHERE m.doc = e.doc AND m.entity = e.idx
-                                          AND m.start >= a.start AND m.end <= a.end)",
-        );
-        let mut args = vec![Value::Text(name.clone())];
-        period.restrict("e.day", &mut sql, &mut args);
-        sql.push_str(" ORDER BY a.day DESC, a.doc DESC, a.idx");
-        paging.clause(&mut sql, &mut args);
-        let said_about = collect(self, &sql, args, |r| {
-            Ok(ClaimHit {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                outlet: r.get(2)?,
-                day: r.get(3)?,
-                source_kind: r.get(4)?,
-                source: r.get(5)?,
-                status: r.get(6)?,
-                cue: r.get(7)?,
-                text: r.get(8)?,
-                span: [r.get(9)?, r.get(10)?],
-            })
-        })?;
+        // Claims by others mentioning them: one walk of the name index per name, newest first
+        // (each stops after a page), merged.
+        let wanted = paging.offset as usize + paging.limit as usize + 1;
+        let mut said_about = Vec::new();
+        for each in &names {
+            let mut sql = String::from(
+                "SELECT d.id, d.title, a.outlet, a.day, a.source_kind, a.source_name, a.status, a.cue, a.text,
+                        a.start, a.end, e.doc, a.idx
+                 FROM entities e
+                 JOIN attributions a ON a.doc = e.doc AND (a.source_entity IS NULL OR a.source_entity <> e.idx)
+                 JOIN documents d ON d.doc = e.doc
+                 WHERE e.name = ? AND EXISTS (SELECT 1 FROM mentions m WHERE m.doc = e.doc AND m.entity = e.idx
+                                              AND m.start >= a.start AND m.end <= a.end)",
+            );
+            let mut args = vec![Value::Text(each.clone())];
+            period.restrict("e.day", &mut sql, &mut args);
+            sql.push_str(" ORDER BY e.day DESC, e.doc DESC, a.idx LIMIT ?");
+            args.push(Value::Integer(wanted as i64));
+            said_about.extend(collect(self, &sql, args, |r| {
+                let hit = ClaimHit {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    outlet: r.get(2)?,
+                    day: r.get(3)?,
+                    source_kind: r.get(4)?,
+                    source: r.get(5)?,
+                    status: r.get(6)?,
+                    cue: r.get(7)?,
+                    text: r.get(8)?,
+                    span: [r.get(9)?, r.get(10)?],
+                };
+                Ok((r.get::<_, i64>(11)?, r.get::<_, i64>(12)?, hit))
+            })?);
+        }
+        // Newest day first (undated last), then the later document, then order in the text.
+        said_about.sort_by(|(doc_a, idx_a, a), (doc_b, idx_b, b)| {
+            b.day.cmp(&a.day).then(doc_b.cmp(doc_a)).then(idx_a.cmp(idx_b))
+        });
+        // A claim that mentions two of their names is one claim.
+        said_about.dedup_by(|x, y| x.0 == y.0 && x.1 == y.1);
+        let said_about: Vec<ClaimHit> =
+            said_about.into_iter().skip(paging.offset as usize).map(|(_, _, hit)| hit).collect();
         let said_about = Page::from_rows(said_about, paging).items;
 
-        let mut sql = String::from("SELECT kind, count(*) AS n FROM entities WHERE name = ?");
-        let mut args = vec![Value::Text(name.clone())];
+        let mut sql = String::from("SELECT kind, count(*) AS n FROM entities WHERE");
+        let mut args = Vec::new();
+        any_of("name", &names, &mut sql, &mut args);
         period.restrict("day", &mut sql, &mut args);
         sql.push_str(" GROUP BY kind ORDER BY n DESC");
         let kinds: Vec<(String, i64)> = collect(self, &sql, args, |r| Ok((r.get(0)?, r.get(1)?)))?;
 
-        let mut sql = String::from("SELECT descriptors FROM entities WHERE name = ? AND descriptors <> '[]'");
-        let mut args = vec![Value::Text(name.clone())];
-        period.restrict("day", &mut sql, &mut args);
-        sql.push_str(" ORDER BY day DESC LIMIT 200");
-        let mut descriptor_counts: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
-        for json in collect(self, &sql, args, |r| r.get::<_, String>(0))? {
-            for d in serde_json::from_str::<Vec<String>>(&json).unwrap_or_default() {
-                *descriptor_counts.entry(d).or_default() += 1;
+        // What the latest 200 articles under each name call them.
+        let mut descriptor_counts: HashMap<String, u64> = HashMap::new();
+        for each in &names {
+            let mut sql =
+                String::from("SELECT descriptors FROM entities WHERE name = ? AND descriptors <> '[]'");
+            let mut args = vec![Value::Text(each.clone())];
+            period.restrict("day", &mut sql, &mut args);
+            sql.push_str(" ORDER BY day DESC LIMIT 200");
+            for json in collect(self, &sql, args, |r| r.get::<_, String>(0))? {
+                for d in serde_json::from_str::<Vec<String>>(&json).unwrap_or_default() {
+                    *descriptor_counts.entry(d).or_default() += 1;
+                }
             }
         }
         let mut descriptors: Vec<(String, u64)> = descriptor_counts.into_iter().collect();
@@ -1115,18 +1264,18 @@ impl Store {
 
         let mut timeline: std::collections::BTreeMap<String, Activity> = std::collections::BTreeMap::new();
         let mut sql = String::from(
-            "SELECT day, count(DISTINCT doc) FROM entities WHERE name = ? AND dup = 0 AND day IS NOT NULL",
+            "SELECT day, count(DISTINCT doc) FROM entities WHERE dup = 0 AND day IS NOT NULL AND",
         );
-        let mut args = vec![Value::Text(name.clone())];
+        let mut args = Vec::new();
+        any_of("name", &names, &mut sql, &mut args);
         period.restrict("day", &mut sql, &mut args);
         sql.push_str(" GROUP BY day");
         for (day, n) in collect(self, &sql, args, |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
             timeline.insert(day.clone(), Activity { day, documents: n as u64, quotes: 0 });
         }
-        let mut sql = String::from(
-            "SELECT day, count(*) FROM quotes WHERE speaker_name = ? AND dup = 0 AND day IS NOT NULL",
-        );
-        let mut args = vec![Value::Text(name.clone())];
+        let mut sql = String::from("SELECT day, count(*) FROM quotes WHERE dup = 0 AND day IS NOT NULL AND");
+        let mut args = Vec::new();
+        any_of("speaker_name", &names, &mut sql, &mut args);
         period.restrict("day", &mut sql, &mut args);
         sql.push_str(" GROUP BY day");
         for (day, n) in collect(self, &sql, args, |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
@@ -1134,20 +1283,30 @@ impl Store {
                 n as u64;
         }
 
-        let mut sql = String::from("SELECT count(DISTINCT doc) FROM entities WHERE name = ?");
-        let mut args = vec![Value::Text(name.clone())];
-        period.restrict("day", &mut sql, &mut args);
-        let documents: i64 = self.conn.query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0))?;
-        let mut sql = String::from("SELECT count(*) FROM quotes WHERE speaker_name = ?");
-        let mut args = vec![Value::Text(name.clone())];
-        period.restrict("day", &mut sql, &mut args);
-        let quotes: i64 = self.conn.query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0))?;
+        // The totals are the timeline's, plus undated articles when no period is asked for (an
+        // article has one day). Copies of an article are not counted again (as in the rankings).
+        let mut documents: u64 = timeline.values().map(|a| a.documents).sum();
+        let mut quotes: u64 = timeline.values().map(|a| a.quotes).sum();
+        if *period == Period::default() {
+            let mut sql =
+                String::from("SELECT count(DISTINCT doc) FROM entities WHERE dup = 0 AND day IS NULL AND");
+            let mut args = Vec::new();
+            any_of("name", &names, &mut sql, &mut args);
+            documents +=
+                self.conn.query_row(&sql, rusqlite::params_from_iter(args), |r| r.get::<_, i64>(0))? as u64;
+            let mut sql = String::from("SELECT count(*) FROM quotes WHERE dup = 0 AND day IS NULL AND");
+            let mut args = Vec::new();
+            any_of("speaker_name", &names, &mut sql, &mut args);
+            quotes +=
+                self.conn.query_row(&sql, rusqlite::params_from_iter(args), |r| r.get::<_, i64>(0))? as u64;
+        }
 
         Ok(PersonProfile {
+            aliases: names.into_iter().skip(1).collect(),
             name,
             kinds: kinds.into_iter().map(|k| k.0).collect(),
-            documents: documents as u64,
-            quotes: quotes as u64,
+            documents,
+            quotes,
             said: said.items,
             said_about,
             descriptors: descriptors.into_iter().take(12).map(|d| d.0).collect(),

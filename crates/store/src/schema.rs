@@ -9,7 +9,7 @@
 use rusqlite::Connection;
 
 /// Version of the table layout written in `PRAGMA user_version`.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// The tables and indexes (idempotent).
 pub const DDL: &str = r#"
@@ -51,7 +51,7 @@ CREATE TABLE IF NOT EXISTS entities (
     dup         INTEGER NOT NULL,
     PRIMARY KEY (doc, idx)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS entities_name ON entities(name, day);
+CREATE INDEX IF NOT EXISTS entities_person ON entities(name, day, dup, kind);
 
 CREATE TABLE IF NOT EXISTS mentions (
     doc    INTEGER NOT NULL,
@@ -78,7 +78,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     dup          INTEGER NOT NULL,
     PRIMARY KEY (doc, idx)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_name, day);
+CREATE INDEX IF NOT EXISTS quotes_by_speaker ON quotes(speaker_name, day, dup);
 CREATE INDEX IF NOT EXISTS quotes_top ON quotes(speaker_kind, dup, day, speaker_name);
 
 CREATE TABLE IF NOT EXISTS attributions (
@@ -172,6 +172,20 @@ CREATE TABLE IF NOT EXISTS pair_totals (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS pair_totals_n ON pair_totals(n DESC, source, target);
 "#;
+
+/// From layout 2 to 3: the name indexes of entities and quotations also hold what a person's
+/// page counts (duplicate flag, entity type), so that page reads no table rows for its counts
+/// and timeline.
+pub const MIGRATE_2_TO_3: &str = r#"
+DROP INDEX IF EXISTS entities_name;
+CREATE INDEX IF NOT EXISTS entities_person ON entities(name, day, dup, kind);
+DROP INDEX IF EXISTS quotes_speaker;
+CREATE INDEX IF NOT EXISTS quotes_by_speaker ON quotes(speaker_name, day, dup);
+"#;
+
+/// The oldest layout that can still be read as it is (its questions give the same answers,
+/// some more slowly) and be brought up to date by opening it for writing.
+pub const OLDEST_READABLE_VERSION: i64 = 2;
 
 /// Add (`sign` = 1) or take away (`sign` = -1) one document's rows in the aggregate tables.
 /// Reads the document's own quotation and event rows, so it runs after they are written and

@@ -4,6 +4,7 @@
 
 mod common;
 
+use newsgraph_model::{EntityKind, SourceKind};
 use newsgraph_store::questions::*;
 use newsgraph_store::{Store, StoreError};
 
@@ -57,6 +58,31 @@ fn search_pages_and_orders() {
     let rest = store.search(&q).unwrap();
     assert_eq!(rest.items.len(), 2);
     assert!(!rest.more);
+
+    // Newest first within a period and an outlet: the page comes from the day index.
+    let ids = |q: &SearchQuery| -> Vec<String> {
+        store.search(q).unwrap().items.into_iter().map(|h| h.id).collect()
+    };
+    let mut q = SearchQuery::new("china");
+    q.order = Order::Newest;
+    q.period = period(Some("2026-03-03"), Some("2026-03-05"));
+    assert_eq!(ids(&q), ["d3", "d2"]);
+    q.outlet = Some("DAILY PLANET".into());
+    q.period = period(None, Some("2026-03-04"));
+    assert_eq!(ids(&q), ["d2"]);
+    q.outlet = Some("Sample Wire".into());
+    q.period = period(None, None);
+    assert_eq!(ids(&q), ["d1"]);
+    // Snippets are made for the page in this order too.
+    let mut q = SearchQuery::new("mistake");
+    q.order = Order::Newest;
+    let hit = &store.search(&q).unwrap().items[0];
+    assert_eq!(hit.id, "d3");
+    assert!(hit.snippet.iter().any(|f| f.matched && f.text == "mistake"), "{:?}", hit.snippet);
+    // A word no document has gives an empty page.
+    let mut q = SearchQuery::new("zeppelin");
+    q.order = Order::Newest;
+    assert!(store.search(&q).unwrap().items.is_empty());
 }
 
 #[test]
@@ -294,4 +320,113 @@ fn aggregates_follow_replacements() {
     assert!(store.top_actors(&march3).unwrap().items.is_empty());
     let outlet = TopQuery { outlet: Some("daily planet".into()), ..TopQuery::default() };
     assert_eq!(store.top_speakers(&outlet).unwrap().items[0].name, "Ana Ribeiro");
+}
+
+/// A person quoted under their surname alone in one article and with a middle initial in
+/// another is one person in the rankings, the quotations and their page.
+#[test]
+fn names_of_one_person_are_counted_together() {
+    let mut store = store();
+    let mut docs = Vec::new();
+    for (id, day, name) in [("d5", "2026-03-06", "Ribeiro"), ("d6", "2026-03-07", "Ana M. Ribeiro")] {
+        let text = format!("“Trade will grow,” {name} said.");
+        let mut b = common::Builder::new(id, "Evening Post", day, &text);
+        let who = b.entity(name, EntityKind::Person, &[name], None);
+        b.claim("Trade will grow", "said", Some(who), name, SourceKind::NamedPerson, true);
+        docs.push(b.doc);
+    }
+    store.write_documents(docs).unwrap();
+
+    let top = store.top_speakers(&TopQuery::default()).unwrap();
+    let ranked: Vec<(&str, u64, &[String])> =
+        top.items.iter().map(|r| (r.name.as_str(), r.count, r.aliases.as_slice())).collect();
+    let aliases = ["Ana M. Ribeiro".to_string(), "Ribeiro".to_string()];
+    assert_eq!(ranked, [("Ana Ribeiro", 3, &aliases[..]), ("Sun Yun", 2, &[][..])]);
+    // Paging runs over the joined ranking.
+    let second = TopQuery { paging: Paging { limit: 1, offset: 1 }, ..TopQuery::default() };
+    let page = store.top_speakers(&second).unwrap();
+    assert_eq!((page.items[0].name.as_str(), page.more), ("Sun Yun", false));
+
+    for asked in ["Ribeiro", "ana ribeiro", "Ana M. Ribeiro"] {
+        let quotes = store.quotes(&QuoteQuery { speaker: asked.into(), ..QuoteQuery::default() }).unwrap();
+        let days: Vec<&str> = quotes.items.iter().filter_map(|q| q.day.as_deref()).collect();
+        assert_eq!(days, ["2026-03-07", "2026-03-06", "2026-03-05"], "asked for {asked}");
+    }
+    let person = store.person("Ribeiro", &Period::default(), Paging::default()).unwrap();
+    assert_eq!(person.name, "Ana Ribeiro");
+    assert_eq!(person.aliases, aliases);
+    assert_eq!((person.documents, person.quotes), (4, 3));
+    // An undated article counts in the totals, not in the timeline or a period.
+    let mut b = common::Builder::new("d7", "Evening Post", "2026-03-08", "“Trade will fall,” Ribeiro said.");
+    b.doc.meta.published = None;
+    let who = b.entity("Ribeiro", EntityKind::Person, &["Ribeiro"], None);
+    b.claim("Trade will fall", "said", Some(who), "Ribeiro", SourceKind::NamedPerson, true);
+    store.write_documents(vec![b.doc]).unwrap();
+    let person = store.person("Ana Ribeiro", &Period::default(), Paging::default()).unwrap();
+    assert_eq!((person.documents, person.quotes, person.timeline.len()), (5, 4, 4));
+    assert_eq!(person.said.last().map(|q| (q.day.clone(), q.text.as_str())), Some((None, "Trade will fall")));
+    let march = period(Some("2026-03-01"), Some("2026-03-31"));
+    let person = store.person("Ana Ribeiro", &march, Paging::default()).unwrap();
+    assert_eq!((person.documents, person.quotes), (4, 3));
+
+    // Another person's name is untouched.
+    let sun = store.person("Sun Yun", &Period::default(), Paging::default()).unwrap();
+    assert!(sun.aliases.is_empty());
+    assert_eq!(sun.quotes, 2);
+}
+
+/// Over a large store, relevance ranks the most recently stored matches of a word found
+/// everywhere, and claims about a common word come newest first from the walk of their kind.
+#[test]
+fn common_words_over_a_large_store() {
+    let mut store = Store::in_memory().unwrap();
+    let total = RANKED_MATCHES as usize + 50;
+    let docs: Vec<_> = (0..total)
+        .map(|i| {
+            let day = format!("2026-02-{:02}", 1 + i % 28);
+            let text = if i == 0 {
+                format!("Officials said item {i} moved first.")
+            } else {
+                format!("Officials said item {i} moved.")
+            };
+            let mut b = common::Builder::new(&format!("n{i}"), "Wire", &day, &text);
+            if i < 5_100 {
+                b.claim(&format!("item {i} moved"), "said", None, "Officials", SourceKind::Anonymous, false);
+            }
+            b.doc
+        })
+        .collect();
+    store.write_documents(docs).unwrap();
+
+    let number = |id: &str| id[1..].parse::<usize>().unwrap();
+    let hits = store.search(&SearchQuery::new("officials")).unwrap();
+    assert_eq!(hits.items.len(), 20);
+    assert!(hits.items.iter().all(|h| number(&h.id) >= 50), "only the latest matches are ranked");
+    // A rarer word is ranked over all its matches, however old.
+    let first = store.search(&SearchQuery::new("first")).unwrap();
+    assert_eq!(first.items.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), ["n0"]);
+    // With a period every match in it is ranked, old ones included.
+    let mut q = SearchQuery::new("officials");
+    q.period = period(Some("2026-02-01"), Some("2026-02-01"));
+    q.paging = Paging { limit: 1000, offset: 0 };
+    let in_period = store.search(&q).unwrap();
+    assert!(in_period.items.iter().any(|h| h.id == "n0"));
+    assert_eq!(in_period.items.len(), total.div_ceil(28));
+
+    // 5,100 claims say "moved": newest day first, then the later document first.
+    let claims = |kind: &str| {
+        let q = ClaimQuery {
+            source_kind: Some(kind.into()),
+            about: Some("moved".into()),
+            paging: Paging { limit: 3, offset: 0 },
+            ..ClaimQuery::default()
+        };
+        store.claims(&q).unwrap()
+    };
+    let anonymous = claims("anonymous");
+    let got: Vec<(&str, &str)> =
+        anonymous.items.iter().map(|c| (c.day.as_deref().unwrap(), c.id.as_str())).collect();
+    assert_eq!(got, [("2026-02-28", "n5095"), ("2026-02-28", "n5067"), ("2026-02-28", "n5039")]);
+    assert!(anonymous.more);
+    assert!(claims("named_person").items.is_empty());
 }
