@@ -8,7 +8,9 @@
 //! 2. Choose the article container: an element marked as the article body
 //!    (`itemprop=articleBody`, classes such as `entry-content` or `article-body`,
 //!    `<article>`, `<main>`), checked against a paragraph-density score in the manner of
-//!    Readability (text, commas and link density of paragraphs credited to their parents).
+//!    Readability (text, commas and link density of paragraphs credited to their parents);
+//!    then text-like siblings, parts carrying the container's class and a lead named as such
+//!    join it.
 //! 3. Read the container's blocks in order, dropping link lists, share and copyright lines,
 //!    and a leading copy of the headline.
 //!
@@ -804,20 +806,29 @@ fn same_class_parts(
     if class.split(|c: char| !c.is_ascii_alphanumeric()).any(|p| p.eq_ignore_ascii_case("teaser")) {
         return Vec::new();
     }
+    // Walked in document order; a part's subtree is not searched again. Bounded, so a page
+    // of a million elements sharing one class stays linear.
+    let root = dom.root();
     let mut parts: Vec<NodeId> = Vec::new();
-    for id in 1..dom.nodes.len() {
-        let node = id as NodeId;
-        if removed[id] || s.text[id] < 40 || link_density(s, id) >= 0.1 {
+    let mut checked = 0usize;
+    let mut cur = dom.next_in(root, root);
+    while cur != NONE && parts.len() < 200 && checked < 2000 {
+        let i = cur as usize;
+        if removed[i] || roots.contains(&cur) {
+            cur = dom.next_skipping_children(cur, root);
             continue;
         }
-        if dom.attr(node, "class").map(str::trim) != Some(class) {
-            continue;
+        if s.text[i] >= 40 && link_density(s, i) < 0.1 && dom.attr(cur, "class").map(str::trim) == Some(class)
+        {
+            checked += 1;
+            let covered = roots.iter().any(|r| dom.is_within(cur, *r) || dom.is_within(*r, cur));
+            if !covered {
+                parts.push(cur);
+                cur = dom.next_skipping_children(cur, root);
+                continue;
+            }
         }
-        let covered = |r: &NodeId| node == *r || dom.is_within(node, *r) || dom.is_within(*r, node);
-        if roots.iter().any(covered) || parts.iter().any(covered) {
-            continue;
-        }
-        parts.push(node);
+        cur = dom.next_in(cur, root);
     }
     parts
 }
@@ -865,32 +876,32 @@ fn leads(dom: &Dom, removed: &[bool], s: &Stats, container: NodeId, roots: &[Nod
     }
     let mut found: Vec<NodeId> = Vec::new();
     let mut buf = String::new();
-    for id in dom.descendants(scope) {
-        if id >= container {
-            break;
-        }
-        let i = id as usize;
-        if removed[i] || s.text[i] < 40 || link_density(s, i) >= 0.1 || dom.tag(id).is_none() {
+    let mut cur = scope;
+    // Document order up to the container; a lead's subtree is not searched again.
+    while cur != NONE && cur != container && found.len() < 8 {
+        let i = cur as usize;
+        if removed[i] || roots.contains(&cur) {
+            cur = dom.next_skipping_children(cur, scope);
             continue;
         }
-        let named = ["class", "id"].iter().any(|key| {
-            dom.attr(id, key).is_some_and(|v| {
-                v.split_whitespace().any(|token| {
-                    buf.clear();
-                    buf.push_str(token);
-                    buf.make_ascii_lowercase();
-                    buf.split(['-', '_', ':', '.']).any(lead_part)
+        if dom.tag(cur).is_some() && s.text[i] >= 40 && link_density(s, i) < 0.1 {
+            let named = ["class", "id"].iter().any(|key| {
+                dom.attr(cur, key).is_some_and(|v| {
+                    v.split_whitespace().any(|token| {
+                        buf.clear();
+                        buf.push_str(token);
+                        buf.make_ascii_lowercase();
+                        buf.split(['-', '_', ':', '.']).any(lead_part)
+                    })
                 })
-            })
-        });
-        if !named {
-            continue;
+            });
+            if named && !roots.iter().any(|r| dom.is_within(*r, cur)) {
+                found.push(cur);
+                cur = dom.next_skipping_children(cur, scope);
+                continue;
+            }
         }
-        let covered = |r: &NodeId| dom.is_within(id, *r) || dom.is_within(*r, id);
-        if roots.iter().any(covered) || found.iter().any(covered) {
-            continue;
-        }
-        found.push(id);
+        cur = dom.next_in(cur, scope);
     }
     found
 }
@@ -1077,6 +1088,19 @@ mod tests {
         let got = text(&html);
         assert!(got.starts_with("The only story"), "{got}");
         assert!(!got.contains("Another story"), "{got}");
+    }
+
+    #[test]
+    fn parts_sharing_a_class_are_bounded() {
+        // List items are not scored as paragraphs, so the first marked part is the container;
+        // four wrappers keep the parts from being its siblings.
+        let part = r#"<div><div><div><div><div class="entry-content"><ul><li>A reply in a long thread, with
+            commas, and more words here, long enough to be taken for an article body by itself, as it is now.</li></ul>
+            </div></div></div></div></div>"#;
+        let html = format!("<body><div>{}</div></body>", part.repeat(5000));
+        let got = text(&html);
+        // The container and at most 200 parts joining it.
+        assert_eq!(got.matches("A reply in a long thread").count(), 201);
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! [`extract`] is the entry point: bytes in, a [`Page`] out. It never fails; what it could
 //! not do becomes a note in [`Page::notes`]. The parser ([`dom`]) is our own forgiving one
 //! (fast, bounded depth); the main-text finder ([`main_text`]) and the metadata rules
-//! ([`metadata`]) are written for news and blog pages.
+//! ([`metadata`]) are written for news and blog pages. When the markup yields little, the
+//! text of a JSON-LD article (or recipe, how-to) object or of a script template stands in.
 
 pub mod dom;
 pub mod entities;
