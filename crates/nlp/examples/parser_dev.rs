@@ -1,7 +1,8 @@
 //! Development driver for the parser: trains it on EWT train with jackknifed tags (cached in
 //! a file between runs) and prints dev UAS/LAS, with the shipped tagger's tags, after every
 //! epoch. `cargo run --release -p newsgraph-nlp --example parser_dev -- DATA_DIR EPOCHS
-//! TAG_CACHE [OUT]`; with OUT the last epoch's model is written there. Tuning only: the
+//! TAG_CACHE [OUT [EXPLORE_RATE]]`; with OUT (`-` for none) the last epoch's model is written
+//! there; EXPLORE_RATE overrides the share of states where training follows its own choice. Tuning only: the
 //! shipped model is made by `newsgraph train`.
 
 use newsgraph_model::{Tag, Upos};
@@ -69,7 +70,10 @@ fn main() -> ExitCode {
     };
     let dev_forms: Vec<Vec<&str>> = dev.iter().map(|s| s.forms()).collect();
     let dev_tags: Tags = dev_forms.iter().map(|f| tagger.predict(f)).collect();
-    let options = ParserOptions { epochs, ..ParserOptions::default() };
+    let mut options = ParserOptions { epochs, ..ParserOptions::default() };
+    if let Some(rate) = args.get(4).and_then(|r| r.parse().ok()) {
+        options.explore_rate = rate;
+    }
     let parser = Parser::train(&train, &tags, &options, |epoch, parser| {
         let (mut words, mut uas, mut las) = (0usize, 0usize, 0usize);
         let start = std::time::Instant::now();
@@ -91,7 +95,7 @@ fn main() -> ExitCode {
             words as f64 / secs.max(1e-9)
         );
     });
-    if let Some(out) = args.get(3) {
+    if let Some(out) = args.get(3).filter(|o| *o != "-") {
         if let Err(e) = std::fs::write(out, parser.to_bytes()) {
             eprintln!("cannot write {out}: {e}");
             return ExitCode::FAILURE;
