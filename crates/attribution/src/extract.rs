@@ -392,6 +392,11 @@ fn cue_at(syn: &Syntax, t: usize) -> Option<(CueKind, usize)> {
     if t > syn.start && matches!(syn.lower(t - 1).as_str(), "when" | "if" | "once" | "unless") {
         return None;
     }
+    // A negated statement ("it did not specify that …", "he never said …", "would not say
+    // whether …") attributes nothing to the subject.
+    if is_negated(syn, t) {
+        return None;
+    }
     // An infinitive of a weak cue ("officials from Ukraine and Russia to discuss a cease-fire")
     // is a plan, not a statement.
     if t > syn.start && syn.lower(t - 1) == "to" && !verb.strong {
@@ -444,6 +449,21 @@ fn cue_at(syn: &Syntax, t: usize) -> Option<(CueKind, usize)> {
         _ => {}
     }
     Some((CueKind::Verb(verb), end))
+}
+
+fn is_negation(word: &str) -> bool {
+    matches!(word, "not" | "n't" | "never" | "Not" | "Never")
+}
+
+/// The verb at `t` is negated: a negation attached to it by the parse, or just before it
+/// (with at most one adverb between: "did not publicly say"). "Not only said" is not a negation.
+fn is_negated(syn: &Syntax, t: usize) -> bool {
+    let negation = |u: usize| is_negation(syn.word(u)) && syn.lower(u + 1) != "only";
+    if syn.children(t).iter().any(|&c| c < t && negation(c)) {
+        return true;
+    }
+    let before = |k: usize| t >= syn.start + k && negation(t - k);
+    before(1) || (before(2) && matches!(syn.upos(t - 1), Upos::Adv))
 }
 
 #[allow(clippy::too_many_arguments)]

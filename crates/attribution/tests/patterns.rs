@@ -206,3 +206,18 @@ fn cues_inside_quotations_are_the_speakers_words() {
     assert_eq!(doc.attributions.len(), 1);
     assert_eq!(doc.slice(doc.attributions[0].content), "They said it would never happen,");
 }
+
+#[test]
+fn a_negated_statement_is_not_a_claim() {
+    let doc = analyse(
+        "The Financial Times reported the request, though it did not specify that the aid would include weapons.",
+        &[("Financial Times", Org)],
+    );
+    let cues: Vec<&str> = doc.attributions.iter().filter_map(|a| a.cue).map(|c| doc.slice(c)).collect();
+    assert_eq!(cues, ["reported"]);
+    let doc = analyse("Sun Yun never said that talks had begun.", &[("Sun Yun", Person)]);
+    assert!(doc.attributions.is_empty(), "{:?}", doc.attributions);
+    // "Not only" adds; it does not negate.
+    let doc = analyse("Sun Yun not only said that talks had begun.", &[("Sun Yun", Person)]);
+    assert_eq!(doc.attributions.len(), 1);
+}

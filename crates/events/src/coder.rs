@@ -501,7 +501,7 @@ impl Sentence<'_, '_> {
                 sources: sides,
                 targets: Vec::new(),
                 negated: false,
-                modality: Modality::Asserted,
+                modality: self.nominal_modality(noun),
                 cue: (noun, noun),
                 own_subject: true,
                 located: false,
@@ -509,6 +509,34 @@ impl Sentence<'_, '_> {
             });
         }
         out
+    }
+
+    /// A meeting or deal named by a noun is planned when the text looks forward to it:
+    /// "ahead of the summit", "before talks", "upcoming talks", "a planned meeting".
+    fn nominal_modality(&self, noun: usize) -> Modality {
+        let view = self.view;
+        // "ahead of" is parsed either as the noun's case marker or as the word it hangs on.
+        let is_ahead = |t: usize| view.lemmas[t].eq_ignore_ascii_case("ahead");
+        let ahead = view.children_with(noun, &[DepRel::Case, DepRel::Advmod]).any(is_ahead)
+            || view.heads[noun].is_some_and(is_ahead);
+        let forward = view.children_with(noun, &[DepRel::Amod]).any(|c| {
+            matches!(
+                view.lemmas[c].to_lowercase().as_str(),
+                "upcoming"
+                    | "planned"
+                    | "scheduled"
+                    | "proposed"
+                    | "expected"
+                    | "forthcoming"
+                    | "next"
+                    | "future"
+            )
+        });
+        if ahead || forward {
+            Modality::Planned
+        } else {
+            Modality::Asserted
+        }
     }
 
     /// The noun a relative pronoun stands for ("the group that seized Mosul").
@@ -1908,11 +1936,19 @@ fn next_memory(sentence: &Sentence) -> Memory {
     new
 }
 
-/// One event per source, target and code in a sentence.
+/// One event per source, target and code in a sentence; an event without a target is left out
+/// when the sentence has the same source and code with one ("declined to comment or offer
+/// specifics about the Russian request": one refusal, towards Russia).
 fn dedupe(events: Vec<Event>) -> Vec<Event> {
+    let targeted: HashSet<(String, String)> = events
+        .iter()
+        .filter(|e| e.target.is_some())
+        .map(|e| (e.source.code.clone(), e.cameo.clone()))
+        .collect();
     let mut seen = HashSet::new();
     events
         .into_iter()
+        .filter(|e| e.target.is_some() || !targeted.contains(&(e.source.code.clone(), e.cameo.clone())))
         .filter(|e| {
             seen.insert((e.source.code.clone(), e.target.as_ref().map(|t| t.code.clone()), e.cameo.clone()))
         })

@@ -576,3 +576,38 @@ fn fighting_words_between_politicians_of_one_country_are_criticism() {
         &["RUSMIL>RUSGOV:190"],
     );
 }
+
+#[test]
+fn a_meeting_ahead_is_planned() {
+    // "ahead of" as the word the noun hangs on, and as its case marker.
+    for items in [
+        "Messaging:NOUN:2:nsubj comes:VERB:0:root ahead:ADV:2:advmod of:ADP:5:case talks:NOUN:3:nmod \
+         between:ADP:7:case Egypt:PROPN:5:nmod and:CCONJ:9:cc Libya:PROPN:7:conj",
+        "Messaging:NOUN:2:nsubj comes:VERB:0:root ahead:ADP:5:case of:ADP:3:fixed talks:NOUN:2:obl \
+         between:ADP:7:case Egypt:PROPN:5:nmod and:CCONJ:9:cc Libya:PROPN:7:conj",
+        "The:DET:3:det upcoming:ADJ:3:amod talks:NOUN:0:root between:ADP:5:case Egypt:PROPN:3:nmod \
+         and:CCONJ:7:cc Libya:PROPN:5:conj",
+    ] {
+        let doc = check(items, &["EGY>LBY:040", "LBY>EGY:040"]);
+        assert!(doc.events.iter().all(|e| e.modality == Modality::Planned), "{}", doc.text);
+    }
+    // Talks that resumed are not planned.
+    let doc = check(
+        "Talks:NOUN:5:nsubj between:ADP:3:case Egypt:PROPN:1:nmod and:CCONJ:5:cc Libya:PROPN:3:conj \
+         resumed:VERB:0:root",
+        &["EGY>LBY:040", "LBY>EGY:040"],
+    );
+    assert!(doc.events.iter().all(|e| e.modality == Modality::Asserted));
+}
+
+#[test]
+fn a_refusal_towards_someone_is_not_counted_twice() {
+    // "The White House declined to comment or offer specifics to Russia": the refusal to
+    // comment (no target) and the refused offer to Russia (011 towards Russia) are one event.
+    check(
+        "The:DET:3:det White:PROPN:3:compound House:PROPN:4:nsubj declined:VERB:0:root to:PART:6:mark \
+         comment:VERB:4:xcomp or:CCONJ:8:cc offer:VERB:6:conj specifics:NOUN:8:obj to:ADP:11:case \
+         Russia:PROPN:8:obl",
+        &["USAGOV>RUS:011"],
+    );
+}
