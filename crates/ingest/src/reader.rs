@@ -46,6 +46,8 @@ pub struct Documents {
     options: ReadOptions,
     inputs: VecDeque<Input>,
     walk: Vec<VecDeque<PathBuf>>,
+    /// Directories already walked (resolved), so that links back up the tree end.
+    walked: std::collections::HashSet<PathBuf>,
     source: Option<Source>,
     stats: ReadStats,
 }
@@ -112,6 +114,7 @@ impl Documents {
             options: options.clone(),
             inputs,
             walk: Vec::new(),
+            walked: Default::default(),
             source: None,
             stats: ReadStats::default(),
         }
@@ -140,6 +143,11 @@ impl Documents {
 
     fn open_dir(&mut self, path: &Path) -> Result<(), ReadError> {
         let origin = path.display().to_string();
+        // A directory reached twice (through a link, or a link to a parent) is read once.
+        let resolved = std::fs::canonicalize(path).map_err(|e| ReadError::new(origin.clone(), e.into()))?;
+        if !self.walked.insert(resolved) {
+            return Ok(());
+        }
         let entries = std::fs::read_dir(path).map_err(|e| ReadError::new(origin.clone(), e.into()))?;
         let mut paths = Vec::new();
         for entry in entries {
@@ -149,8 +157,10 @@ impl Documents {
                 continue;
             }
             let Ok(kind) = entry.file_type() else { continue };
+            // Links are followed, to files and to directories.
             let file = kind.is_file() || kind.is_symlink() && p.is_file();
-            if kind.is_dir() || file && has_known_extension(&p) {
+            let dir = kind.is_dir() || kind.is_symlink() && p.is_dir();
+            if dir || file && has_known_extension(&p) {
                 paths.push(p);
             }
         }

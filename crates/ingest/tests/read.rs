@@ -132,6 +132,21 @@ fn directory_walk_is_recursive_sorted_and_survives_bad_files() {
     assert!(e.iter().any(|m| m.contains("image.html") && m.contains("binary")));
 }
 
+#[cfg(unix)]
+#[test]
+fn linked_directories_are_read_once_and_loops_end() {
+    let t = TempDir::new("links");
+    t.file("real/a.txt", ARTICLE.as_bytes());
+    let top = t.0.join("top");
+    std::fs::create_dir_all(&top).unwrap();
+    std::os::unix::fs::symlink(t.0.join("real"), top.join("linked")).unwrap();
+    std::os::unix::fs::symlink(&top, top.join("loop")).unwrap();
+    let (d, e) = docs(std::slice::from_ref(&top), &ReadOptions::default());
+    assert!(e.is_empty(), "{e:?}");
+    assert_eq!(d.len(), 1);
+    assert!(d[0].id.ends_with("a.txt"), "{}", d[0].id);
+}
+
 #[test]
 fn missing_input_is_an_error_and_the_rest_is_read() {
     let t = TempDir::new("missing");
