@@ -403,6 +403,17 @@ impl Store {
     }
 }
 
+/// Rows gathered name by name as `(doc, idx, hit)`, merged: newest day first (undated last),
+/// then the later document, then order in the text; a row found under two names counts once;
+/// the first `offset` left out.
+fn merge_newest<T>(mut rows: Vec<(i64, i64, T)>, day: impl Fn(&T) -> &Option<String>, offset: u32) -> Vec<T> {
+    rows.sort_by(|(doc_a, idx_a, a), (doc_b, idx_b, b)| {
+        day(b).cmp(day(a)).then(doc_b.cmp(doc_a)).then(idx_a.cmp(idx_b))
+    });
+    rows.dedup_by(|x, y| x.0 == y.0 && x.1 == y.1);
+    rows.into_iter().skip(offset as usize).map(|(_, _, hit)| hit).collect()
+}
+
 /// ` column IN (?, ?, …)` for these names.
 fn any_of(column: &str, names: &[String], sql: &mut String, args: &mut Vec<Value>) {
     let marks = vec!["?"; names.len().max(1)].join(", ");
@@ -491,12 +502,7 @@ impl Store {
                 Ok((r.get::<_, i64>(9)?, r.get::<_, i64>(10)?, hit))
             })?);
         }
-        // Newest day first (undated last), then the later document, then order in the text.
-        rows.sort_by(|(doc_a, idx_a, a), (doc_b, idx_b, b)| {
-            b.day.cmp(&a.day).then(doc_b.cmp(doc_a)).then(idx_a.cmp(idx_b))
-        });
-        let rows: Vec<QuoteHit> =
-            rows.into_iter().skip(query.paging.offset as usize).map(|(_, _, hit)| hit).collect();
+        let rows = merge_newest(rows, |hit: &QuoteHit| &hit.day, query.paging.offset);
         Ok(Page::from_rows(rows, query.paging))
     }
 }
@@ -1228,15 +1234,8 @@ impl Store {
                 Ok((r.get::<_, i64>(11)?, r.get::<_, i64>(12)?, hit))
             })?);
         }
-        // Newest day first (undated last), then the later document, then order in the text.
-        said_about.sort_by(|(doc_a, idx_a, a), (doc_b, idx_b, b)| {
-            b.day.cmp(&a.day).then(doc_b.cmp(doc_a)).then(idx_a.cmp(idx_b))
-        });
-        // A claim that mentions two of their names is one claim.
-        said_about.dedup_by(|x, y| x.0 == y.0 && x.1 == y.1);
-        let said_about: Vec<ClaimHit> =
-            said_about.into_iter().skip(paging.offset as usize).map(|(_, _, hit)| hit).collect();
-        let said_about = Page::from_rows(said_about, paging).items;
+        let said_about =
+            Page::from_rows(merge_newest(said_about, |hit: &ClaimHit| &hit.day, paging.offset), paging).items;
 
         let mut sql = String::from("SELECT kind, count(*) AS n FROM entities WHERE");
         let mut args = Vec::new();
