@@ -559,6 +559,25 @@ pub struct ClaimHit {
     pub span: [i64; 2],
 }
 
+impl ClaimHit {
+    /// A claim from columns 0–10: document id, title, outlet, day, source kind, source, status,
+    /// cue, text, start, end.
+    fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ClaimHit> {
+        Ok(ClaimHit {
+            id: r.get(0)?,
+            title: r.get(1)?,
+            outlet: r.get(2)?,
+            day: r.get(3)?,
+            source_kind: r.get(4)?,
+            source: r.get(5)?,
+            status: r.get(6)?,
+            cue: r.get(7)?,
+            text: r.get(8)?,
+            span: [r.get(9)?, r.get(10)?],
+        })
+    }
+}
+
 impl Store {
     /// Claims, latest first.
     pub fn claims(&self, query: &ClaimQuery) -> Result<Page<ClaimHit>> {
@@ -611,20 +630,7 @@ impl Store {
         query.period.restrict("a.day", &mut sql, &mut args);
         sql.push_str(" ORDER BY a.day DESC, a.doc DESC, a.idx");
         query.paging.clause(&mut sql, &mut args);
-        let rows = collect(self, &sql, args, |r| {
-            Ok(ClaimHit {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                outlet: r.get(2)?,
-                day: r.get(3)?,
-                source_kind: r.get(4)?,
-                source: r.get(5)?,
-                status: r.get(6)?,
-                cue: r.get(7)?,
-                text: r.get(8)?,
-                span: [r.get(9)?, r.get(10)?],
-            })
-        })?;
+        let rows = collect(self, &sql, args, ClaimHit::from_row)?;
         Ok(Page::from_rows(rows, query.paging))
     }
 }
@@ -1219,19 +1225,7 @@ impl Store {
             sql.push_str(" ORDER BY e.day DESC, e.doc DESC, a.idx LIMIT ?");
             args.push(Value::Integer(wanted as i64));
             said_about.extend(collect(self, &sql, args, |r| {
-                let hit = ClaimHit {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    outlet: r.get(2)?,
-                    day: r.get(3)?,
-                    source_kind: r.get(4)?,
-                    source: r.get(5)?,
-                    status: r.get(6)?,
-                    cue: r.get(7)?,
-                    text: r.get(8)?,
-                    span: [r.get(9)?, r.get(10)?],
-                };
-                Ok((r.get::<_, i64>(11)?, r.get::<_, i64>(12)?, hit))
+                Ok((r.get::<_, i64>(11)?, r.get::<_, i64>(12)?, ClaimHit::from_row(r)?))
             })?);
         }
         let said_about =
