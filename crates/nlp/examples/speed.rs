@@ -67,22 +67,14 @@ fn main() -> ExitCode {
             *b = b.min(t);
         }
         // As `newsgraph eval nlp` times them: each model over 32 sentences before the next.
-        for batch in forms.chunks(32) {
-            let tags: Vec<Vec<_>> = batch
-                .iter()
-                .map(|f| {
-                    tagger.predict_classes(f, &mut scratch, &mut classes);
-                    classes.iter().map(|&c| tagger.class(c)).collect()
-                })
-                .collect();
-            for (f, t) in batch.iter().zip(&tags) {
-                found += parser.predict(f, t).len();
-            }
-            for (f, t) in batch.iter().zip(&tags) {
-                let upos: Vec<Upos> = t.iter().map(|t| t.0).collect();
-                found += recognizer.predict(f, &upos).len();
-            }
-        }
+        found += newsgraph_nlp::eval::tag_parse_name(
+            &tagger,
+            &parser,
+            &recognizer,
+            &forms,
+            &mut scratch,
+            &mut classes,
+        );
         let t4 = cpu_seconds().unwrap_or(t3);
         batched = batched.min(t4 - t3);
     }

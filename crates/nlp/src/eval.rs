@@ -297,22 +297,7 @@ pub fn run(
     // article) before the next model, so that its weights stay in cache.
     for _ in 0..3 {
         let clock = Clock::start();
-        for batch in forms.chunks(SPEED_BATCH) {
-            let tags: Vec<Vec<_>> = batch
-                .iter()
-                .map(|f| {
-                    tagger.predict_classes(f, &mut scratch, &mut classes);
-                    classes.iter().map(|&c| tagger.class(c)).collect()
-                })
-                .collect();
-            for (f, t) in batch.iter().zip(&tags) {
-                found += parser.predict(f, t).len();
-            }
-            for (f, t) in batch.iter().zip(&tags) {
-                let upos: Vec<Upos> = t.iter().map(|t| t.0).collect();
-                found += recognizer.predict(f, &upos).len();
-            }
-        }
+        found += tag_parse_name(&tagger, &parser, &recognizer, &forms, &mut scratch, &mut classes);
         best = best.min(clock.seconds());
     }
     log(format!("timed {found} outputs"));
@@ -330,6 +315,37 @@ pub fn run(
 
 /// Sentences per batch in the speed measurement: about one news article.
 const SPEED_BATCH: usize = 32;
+
+/// Tag, parse and find names in `sentences` as the pipeline does: each model over a batch of
+/// [`SPEED_BATCH`] sentences (about one article) before the next, so that its weights stay in
+/// cache. Returns how many outputs were made (arcs and names), for timing loops.
+pub fn tag_parse_name(
+    tagger: &Tagger,
+    parser: &Parser,
+    recognizer: &Recognizer,
+    sentences: &[Vec<&str>],
+    scratch: &mut TagScratch,
+    classes: &mut Vec<u16>,
+) -> usize {
+    let mut found = 0;
+    for batch in sentences.chunks(SPEED_BATCH) {
+        let tags: Vec<Vec<_>> = batch
+            .iter()
+            .map(|f| {
+                tagger.predict_classes(f, scratch, classes);
+                classes.iter().map(|&c| tagger.class(c)).collect()
+            })
+            .collect();
+        for (f, t) in batch.iter().zip(&tags) {
+            found += parser.predict(f, t).len();
+        }
+        for (f, t) in batch.iter().zip(&tags) {
+            let upos: Vec<Upos> = t.iter().map(|t| t.0).collect();
+            found += recognizer.predict(f, &upos).len();
+        }
+    }
+    found
+}
 
 /// Thread CPU time on Linux (`/proc/thread-self/schedstat`), wall time elsewhere.
 struct Clock {
