@@ -20,6 +20,7 @@
 //! ```
 
 pub mod binary;
+pub mod clusters;
 pub mod components;
 pub mod conllu;
 pub mod eval;

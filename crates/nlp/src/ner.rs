@@ -9,6 +9,7 @@
 //! entities or resolve coreference.
 
 use crate::binary::{ModelError, Reader, Writer};
+use crate::clusters::prefix;
 use crate::conllu::TreebankSentence;
 use crate::gazetteer::{self, kind};
 use crate::hash;
@@ -295,7 +296,17 @@ fn features(cx: &Context<'_>, i: usize, history: &[u16], out: &mut Vec<u32>) {
         f(&[place, before, after]);
         let whole = cx.atoms[s..e].iter().fold(0x0072_756e_u64, |h, a| hash::mix(h, a.lower));
         f(&[whole, (i - s).min(3) as u64]);
+        f(&[place, prefix(last.cluster, 12)]);
+        f(&[place, prefix(cx.atoms[s].cluster, 12)]);
     }
+    // Brown clusters: words the training data never saw share features with those it did.
+    let c = |a: Option<&WordAtoms>, k: u32| a.map_or(NONE, |a| prefix(a.cluster, k));
+    f(&[prefix(w.cluster, 8)]);
+    f(&[prefix(w.cluster, 32)]);
+    f(&[c(p1, 8)]);
+    f(&[c(n1, 8)]);
+    f(&[prefix(w.cluster, 12), case_flags]);
+    f(&[prefix(w.cluster, 32), case_flags, u0]);
 }
 
 impl Recognizer {

@@ -10,6 +10,7 @@
 //! it reads the tagger's output.
 
 use crate::binary::{ModelError, Reader, Writer};
+use crate::clusters::{prefix, Clusters};
 use crate::conllu::TreebankSentence;
 use crate::hash;
 use crate::linear::{self, argmax, Perceptron, Weights};
@@ -244,6 +245,8 @@ struct Token {
     word: u64,
     tag: u64,
     upos: u64,
+    /// Brown cluster path ([`crate::clusters`]).
+    cf: u64,
 }
 
 const NONE: u64 = 0x6e6f_6e65;
@@ -258,9 +261,9 @@ fn features(st: &State, tokens: &[Token], out: &mut Vec<u32>) {
     let n = st.n;
     let tok = |i: u32| -> Token {
         if i == NO {
-            Token { word: NONE, tag: NONE, upos: NONE }
+            Token { word: NONE, tag: NONE, upos: NONE, cf: NONE }
         } else if i == n {
-            Token { word: ROOT_WORD, tag: ROOT_WORD, upos: ROOT_WORD }
+            Token { word: ROOT_WORD, tag: ROOT_WORD, upos: ROOT_WORD, cf: ROOT_WORD }
         } else {
             tokens[i as usize]
         }
@@ -392,6 +395,12 @@ fn features(st: &State, tokens: &[Token], out: &mut Vec<u32>) {
     // UPOS context.
     f(&[s0.upos, b0.upos, b1.upos]);
     f(&[s1.upos, s0.upos, b0.upos]);
+    // Brown clusters in place of words and of tags.
+    f(&[s0.cf]);
+    f(&[b0.cf]);
+    f(&[s0.cf, b0.cf]);
+    f(&[s0.cf, b0.tag]);
+    f(&[s0.tag, b0.cf]);
 }
 
 /// Features for the label of the arc `head -> dep`, made in state `st`.
@@ -400,9 +409,9 @@ fn label_features(st: &State, tokens: &[Token], head: u32, dep: u32, out: &mut V
     let n = st.n;
     let tok = |i: u32| -> Token {
         if i == NO {
-            Token { word: NONE, tag: NONE, upos: NONE }
+            Token { word: NONE, tag: NONE, upos: NONE, cf: NONE }
         } else if i == n {
-            Token { word: ROOT_WORD, tag: ROOT_WORD, upos: ROOT_WORD }
+            Token { word: ROOT_WORD, tag: ROOT_WORD, upos: ROOT_WORD, cf: ROOT_WORD }
         } else {
             tokens[i as usize]
         }
@@ -459,10 +468,17 @@ fn tokens_of(words: &[&str], tags: &[(Upos, Tag)]) -> Vec<Token> {
         .enumerate()
         .map(|(i, w)| {
             let (u, t) = tags.get(i).copied().unwrap_or_default();
+            let lower = hash::lower(w);
+            let clusters = Clusters::shipped();
+            let path = match clusters.path(hash::text(w)) {
+                0 => clusters.path(lower),
+                p => p,
+            };
             Token {
-                word: hash::lower(w),
+                word: lower,
                 tag: (t.index() as u64) << 8 | u.index() as u64,
                 upos: u.index() as u64,
+                cf: prefix(path, 32),
             }
         })
         .collect()

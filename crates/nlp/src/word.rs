@@ -4,6 +4,7 @@
 //!
 //! Context (neighbouring words, tags, tree positions) is each model's own business.
 
+use crate::clusters::Clusters;
 use crate::hash;
 
 /// Orthographic flags of a word.
@@ -55,6 +56,9 @@ pub struct WordAtoms {
     pub flags: u32,
     /// Length in characters, capped at 255.
     pub len: u8,
+    /// Brown cluster path of the exact form, else of the lower-cased form; 0 when the word
+    /// has none ([`crate::clusters`]).
+    pub cluster: u32,
 }
 
 fn shape_class(c: char) -> char {
@@ -182,6 +186,11 @@ impl WordAtoms {
         }
         atoms.shape = shape.done();
         atoms.short_shape = short.done();
+        let clusters = Clusters::shipped();
+        atoms.cluster = match clusters.path(atoms.form) {
+            0 => clusters.path(atoms.lower),
+            p => p,
+        };
         atoms.len = n.min(255) as u8;
         if letters > 0 {
             if uppers == letters {
