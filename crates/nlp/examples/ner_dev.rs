@@ -1,0 +1,166 @@
+//! Development driver for the recogniser: trains it on UNER train with jackknifed EWT tags
+//! (cached in a file between runs, the same format as `parser_dev`'s) and prints dev entity
+//! F1 (PER/ORG/LOC, as `newsgraph eval nlp` scores it) after every epoch, with the tags of the
+//! shipped tagger or of `--tagger FILE`. `cargo run --release -p newsgraph-nlp --example ner_dev
+//! -- DATA_DIR EPOCHS TAG_CACHE [--wordnet LEXICON] [--tagger FILE] [--plain]`; with `--wordnet`
+//! the recogniser gets WordNet features (unless `--plain`) and a tagger that needs the lexicon
+//! gets it. A missing cache is filled by taggers without WordNet (`parser_dev --wordnet` writes
+//! one with). Tuning only: the shipped model is made by `newsgraph train`.
+
+use newsgraph_model::{Tag, Upos};
+use newsgraph_nlp::eval::{scored_label, Prf};
+use newsgraph_nlp::ner::{iob_spans, Recognizer, RecognizerOptions};
+use newsgraph_nlp::tagger::{Tagger, TaggerOptions};
+use newsgraph_nlp::train::{ewt, jackknife_tags, uner, Split};
+use newsgraph_nlp::wordnet::Lexicon;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+type Tags = Vec<Vec<(Upos, Tag)>>;
+
+fn read_cache(path: &PathBuf) -> Option<Tags> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let mut sentence = Vec::new();
+        for pair in line.split_whitespace() {
+            let (u, t) = pair.split_once(':')?;
+            sentence.push((Upos::from_index(u.parse().ok()?), Tag::from_index(t.parse().ok()?)));
+        }
+        out.push(sentence);
+    }
+    Some(out)
+}
+
+fn write_cache(path: &PathBuf, tags: &Tags) -> std::io::Result<()> {
+    let mut text = String::new();
+    for s in tags {
+        let words: Vec<String> = s.iter().map(|(u, t)| format!("{}:{}", u.index(), t.index())).collect();
+        text.push_str(&words.join(" "));
+        text.push('\n');
+    }
+    std::fs::write(path, text)
+}
+
+fn take_option(args: &mut Vec<String>, name: &str) -> Option<String> {
+    let at = args.iter().position(|a| a == name)?;
+    let value = args.get(at + 1).cloned();
+    args.drain(at..(at + 2).min(args.len()));
+    value
+}
+
+fn main() -> ExitCode {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let plain = args.iter().position(|a| a == "--plain").map(|at| args.remove(at)).is_some();
+    let wordnet_path = take_option(&mut args, "--wordnet");
+    let tagger_path = take_option(&mut args, "--tagger");
+    if args.len() < 3 {
+        eprintln!("usage: ner_dev DATA_DIR EPOCHS TAG_CACHE [--wordnet LEXICON] [--tagger FILE] [--plain]");
+        return ExitCode::FAILURE;
+    }
+    let data = PathBuf::from(&args[0]);
+    let epochs: usize = args[1].parse().unwrap_or(10);
+    let cache = PathBuf::from(&args[2]);
+    let lexicon = match wordnet_path.as_deref().map(|p| {
+        std::fs::read(p)
+            .map_err(|e| e.to_string())
+            .and_then(|b| Lexicon::from_bytes(&b).map_err(|e| e.to_string()))
+    }) {
+        None => None,
+        Some(Ok(l)) => Some(Arc::new(l)),
+        Some(Err(e)) => {
+            eprintln!("cannot read the WordNet lexicon: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let (train, names, dev) =
+        match (ewt(&data, Split::Train), uner(&data, Split::Train), uner(&data, Split::Dev)) {
+            (Ok(t), Ok(n), Ok(d)) => (t, n, d),
+            (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => {
+                eprintln!("cannot read EWT/UNER under {}: {e}", data.display());
+                return ExitCode::FAILURE;
+            }
+        };
+    let tags = match read_cache(&cache).filter(|t| t.len() == train.len()) {
+        Some(t) => t,
+        None => {
+            let t = jackknife_tags(&train, 5, &TaggerOptions::default(), |m| eprintln!("{m}"));
+            if let Err(e) = write_cache(&cache, &t) {
+                eprintln!("cannot write {}: {e}", cache.display());
+            }
+            t
+        }
+    };
+    let tagger = match tagger_path {
+        Some(p) => match std::fs::read(&p)
+            .map_err(|e| e.to_string())
+            .and_then(|b| Tagger::from_bytes(&b).map_err(|e| e.to_string()))
+        {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("cannot read tagger {p}: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+        None => match Tagger::load_default() {
+            Some(t) => t,
+            None => {
+                eprintln!("shipped tagger damaged");
+                return ExitCode::FAILURE;
+            }
+        },
+    };
+    let tagger = match &lexicon {
+        Some(l) => tagger.with_wordnet(l.clone()),
+        None => tagger,
+    };
+    let by_id: HashMap<&str, usize> = train.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+    let upos: Vec<Vec<Upos>> = names
+        .iter()
+        .map(|s| match by_id.get(s.id.as_str()).filter(|&&i| tags[i].len() == s.words.len()) {
+            Some(&i) => tags[i].iter().map(|t| t.0).collect(),
+            None => vec![Upos::Unknown; s.words.len()],
+        })
+        .collect();
+    let dev_forms: Vec<Vec<&str>> = dev.iter().map(|s| s.forms()).collect();
+    let dev_tags: Vec<Vec<Upos>> =
+        dev_forms.iter().map(|f| tagger.predict(f).into_iter().map(|t| t.0).collect()).collect();
+    let wordnet = if plain { None } else { lexicon };
+    let options = RecognizerOptions { epochs, wordnet, ..RecognizerOptions::default() };
+    Recognizer::train(&names, &upos, &options, |epoch, recognizer, _| {
+        let mut all = Prf::default();
+        let mut by_type: HashMap<&str, Prf> = HashMap::new();
+        for ((s, f), t) in dev.iter().zip(&dev_forms).zip(&dev_tags) {
+            let labels: Vec<&str> = s.words.iter().map(|w| w.ner.as_str()).collect();
+            let gold = iob_spans(&labels);
+            let predicted: Vec<(usize, usize, String)> = recognizer
+                .predict(f, t)
+                .into_iter()
+                .filter_map(|n| scored_label(n.kind).map(|l| (n.start, n.end, l.to_string())))
+                .collect();
+            for label in [None, Some("PER"), Some("ORG"), Some("LOC")] {
+                let keep = |x: &&(usize, usize, String)| label.is_none_or(|l| x.2 == l);
+                let g: Vec<_> = gold.iter().filter(keep).collect();
+                let p: Vec<_> = predicted.iter().filter(keep).collect();
+                let prf = match label {
+                    None => &mut all,
+                    Some(l) => by_type.entry(l).or_default(),
+                };
+                prf.gold += g.len();
+                prf.predicted += p.len();
+                prf.correct += p.iter().filter(|x| g.contains(x)).count();
+            }
+        }
+        let f1 = |l: &str| by_type.get(l).map_or(0.0, |p| p.f1());
+        println!(
+            "epoch {epoch}: dev entity F1 {:.3} (PER {:.3} ORG {:.3} LOC {:.3})",
+            all.f1(),
+            f1("PER"),
+            f1("ORG"),
+            f1("LOC")
+        );
+    });
+    ExitCode::SUCCESS
+}
