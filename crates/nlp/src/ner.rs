@@ -45,7 +45,7 @@ pub struct RecognizerOptions {
 
 impl Default for RecognizerOptions {
     fn default() -> Self {
-        RecognizerOptions { epochs: 10, seed: 5, min_weight: 0.0, wordnet: None }
+        RecognizerOptions { epochs: 10, seed: 5, min_weight: 0.0, wordnet: wordnet::Lexicon::load_default() }
     }
 }
 
@@ -482,7 +482,7 @@ impl Recognizer {
     }
 
     /// Read a model written by [`Recognizer::to_bytes`]. A model trained with WordNet
-    /// features needs the lexicon back: [`Recognizer::with_wordnet`].
+    /// features gets the shipped lexicon back ([`Recognizer::with_wordnet`] gives it another).
     pub fn from_bytes(data: &[u8]) -> Result<Recognizer, ModelError> {
         let (mut r, needs_wordnet) = match Reader::open(data, KIND, VERSION_WORDNET) {
             Ok(r) => (r, true),
@@ -494,7 +494,8 @@ impl Recognizer {
             return Err(ModelError::Corrupt("recogniser class count"));
         }
         r.finish()?;
-        Ok(Recognizer { weights, wordnet: None, needs_wordnet })
+        let wordnet = if needs_wordnet { wordnet::Lexicon::load_default() } else { None };
+        Ok(Recognizer { weights, wordnet, needs_wordnet })
     }
 
     /// Whether the model was trained with WordNet features and needs the lexicon.

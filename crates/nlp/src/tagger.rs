@@ -90,7 +90,7 @@ impl Default for TaggerOptions {
             ambiguity_min_share: 0.05,
             jackknife: 10,
             penn_folds: 3,
-            wordnet: None,
+            wordnet: wordnet::Lexicon::load_default(),
         }
     }
 }
@@ -546,7 +546,7 @@ impl Tagger {
     }
 
     /// Read a model written by [`Tagger::to_bytes`]. A model trained with a WordNet lexicon
-    /// needs it back: [`Tagger::with_wordnet`] (the shipped tagger gets the shipped lexicon).
+    /// gets the shipped one back ([`Tagger::with_wordnet`] gives it another).
     pub fn from_bytes(data: &[u8]) -> Result<Tagger, ModelError> {
         let (mut r, needs_wordnet) = match Reader::open(data, KIND, VERSION_WORDNET) {
             Ok(mut r) => {
@@ -583,7 +583,8 @@ impl Tagger {
         for (c, &(u, _)) in classes.iter().enumerate() {
             by_upos[u.index()].push(c as u16);
         }
-        Ok(Tagger { classes, by_upos, lexicon, upos, xpos, wordnet: None, needs_wordnet })
+        let wordnet = if needs_wordnet { wordnet::Lexicon::load_default() } else { None };
+        Ok(Tagger { classes, by_upos, lexicon, upos, xpos, wordnet, needs_wordnet })
     }
 
     /// Whether the model was trained with a WordNet lexicon and needs one to tag as trained.
