@@ -1,16 +1,22 @@
-//! Development driver for the recogniser: trains it on UNER train with jackknifed UPOS tags
-//! (cached in a file between runs, the format of `parser_dev`'s cache) and prints dev entity
-//! span F1 (PER/ORG/LOC, as `newsgraph eval nlp` counts them) with the shipped tagger's tags
-//! after every epoch. `cargo run --release -p newsgraph-nlp --example ner_dev -- DATA_DIR
-//! EPOCHS TAG_CACHE [OUT]`. Tuning only: the shipped model is made by `newsgraph train`.
+//! Development driver for the recogniser: trains it on UNER train with jackknifed EWT tags
+//! (cached in a file between runs, the same format as `parser_dev`'s) and prints dev entity
+//! F1 (PER/ORG/LOC, as `newsgraph eval nlp` scores it) after every epoch, with the tags of the
+//! shipped tagger or of `--tagger FILE`. `cargo run --release -p newsgraph-nlp --example ner_dev
+//! -- DATA_DIR EPOCHS TAG_CACHE [--wordnet LEXICON] [--tagger FILE] [--plain]`; with `--wordnet`
+//! the recogniser gets WordNet features (unless `--plain`) and a tagger that needs the lexicon
+//! gets it. A missing cache is filled by taggers without WordNet (`parser_dev --wordnet` writes
+//! one with). Tuning only: the shipped model is made by `newsgraph train`.
 
-use newsgraph_model::{EntityKind, Tag, Upos};
+use newsgraph_model::{Tag, Upos};
+use newsgraph_nlp::eval::{scored_label, Prf};
 use newsgraph_nlp::ner::{iob_spans, Recognizer, RecognizerOptions};
 use newsgraph_nlp::tagger::{Tagger, TaggerOptions};
 use newsgraph_nlp::train::{ewt, jackknife_tags, uner, Split};
-use std::collections::{HashMap, HashSet};
+use newsgraph_nlp::wordnet::Lexicon;
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 type Tags = Vec<Vec<(Upos, Tag)>>;
 
@@ -38,29 +44,42 @@ fn write_cache(path: &PathBuf, tags: &Tags) -> std::io::Result<()> {
     std::fs::write(path, text)
 }
 
-fn scored(kind: EntityKind) -> Option<&'static str> {
-    match kind {
-        EntityKind::Person => Some("PER"),
-        EntityKind::Org => Some("ORG"),
-        EntityKind::Gpe | EntityKind::Loc | EntityKind::Fac => Some("LOC"),
-        _ => None,
-    }
+fn take_option(args: &mut Vec<String>, name: &str) -> Option<String> {
+    let at = args.iter().position(|a| a == name)?;
+    let value = args.get(at + 1).cloned();
+    args.drain(at..(at + 2).min(args.len()));
+    value
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let plain = args.iter().position(|a| a == "--plain").map(|at| args.remove(at)).is_some();
+    let wordnet_path = take_option(&mut args, "--wordnet");
+    let tagger_path = take_option(&mut args, "--tagger");
     if args.len() < 3 {
-        eprintln!("usage: ner_dev DATA_DIR EPOCHS TAG_CACHE [OUT]");
+        eprintln!("usage: ner_dev DATA_DIR EPOCHS TAG_CACHE [--wordnet LEXICON] [--tagger FILE] [--plain]");
         return ExitCode::FAILURE;
     }
     let data = PathBuf::from(&args[0]);
     let epochs: usize = args[1].parse().unwrap_or(10);
     let cache = PathBuf::from(&args[2]);
+    let lexicon = match wordnet_path.as_deref().map(|p| {
+        std::fs::read(p)
+            .map_err(|e| e.to_string())
+            .and_then(|b| Lexicon::from_bytes(&b).map_err(|e| e.to_string()))
+    }) {
+        None => None,
+        Some(Ok(l)) => Some(Arc::new(l)),
+        Some(Err(e)) => {
+            eprintln!("cannot read the WordNet lexicon: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let (train, names, dev) =
         match (ewt(&data, Split::Train), uner(&data, Split::Train), uner(&data, Split::Dev)) {
             (Ok(t), Ok(n), Ok(d)) => (t, n, d),
             (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => {
-                eprintln!("cannot read the data under {}: {e}", data.display());
+                eprintln!("cannot read EWT/UNER under {}: {e}", data.display());
                 return ExitCode::FAILURE;
             }
         };
@@ -69,10 +88,33 @@ fn main() -> ExitCode {
         None => {
             let t = jackknife_tags(&train, 5, &TaggerOptions::default(), |m| eprintln!("{m}"));
             if let Err(e) = write_cache(&cache, &t) {
-                eprintln!("{}: {e}", cache.display());
+                eprintln!("cannot write {}: {e}", cache.display());
             }
             t
         }
+    };
+    let tagger = match tagger_path {
+        Some(p) => match std::fs::read(&p)
+            .map_err(|e| e.to_string())
+            .and_then(|b| Tagger::from_bytes(&b).map_err(|e| e.to_string()))
+        {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("cannot read tagger {p}: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+        None => match Tagger::load_default() {
+            Some(t) => t,
+            None => {
+                eprintln!("shipped tagger damaged");
+                return ExitCode::FAILURE;
+            }
+        },
+    };
+    let tagger = match &lexicon {
+        Some(l) => tagger.with_wordnet(l.clone()),
+        None => tagger,
     };
     let by_id: HashMap<&str, usize> = train.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
     let upos: Vec<Vec<Upos>> = names
@@ -82,63 +124,43 @@ fn main() -> ExitCode {
             None => vec![Upos::Unknown; s.words.len()],
         })
         .collect();
-    // NG_TAGGER=FILE tags dev with another tagger than the shipped one.
-    let tagger = match std::env::var("NG_TAGGER") {
-        Ok(path) => std::fs::read(&path).ok().and_then(|b| Tagger::from_bytes(&b).ok()),
-        Err(_) => Tagger::load_default(),
-    };
-    let Some(tagger) = tagger else {
-        eprintln!("tagger missing or damaged");
-        return ExitCode::FAILURE;
-    };
-    let dev_upos: Vec<Vec<Upos>> =
-        dev.iter().map(|s| tagger.predict(&s.forms()).into_iter().map(|t| t.0).collect()).collect();
-    let options = RecognizerOptions { epochs, ..RecognizerOptions::default() };
-    let model = Recognizer::train(&names, &upos, &options, |epoch, model, _| {
-        let (mut gold_n, mut pred_n, mut right) = (0usize, 0usize, 0usize);
-        let mut per_type: HashMap<&str, (usize, usize, usize)> = HashMap::new();
-        for (s, u) in dev.iter().zip(&dev_upos) {
+    let dev_forms: Vec<Vec<&str>> = dev.iter().map(|s| s.forms()).collect();
+    let dev_tags: Vec<Vec<Upos>> =
+        dev_forms.iter().map(|f| tagger.predict(f).into_iter().map(|t| t.0).collect()).collect();
+    let wordnet = if plain { None } else { lexicon };
+    let options = RecognizerOptions { epochs, wordnet, ..RecognizerOptions::default() };
+    Recognizer::train(&names, &upos, &options, |epoch, recognizer, _| {
+        let mut all = Prf::default();
+        let mut by_type: HashMap<&str, Prf> = HashMap::new();
+        for ((s, f), t) in dev.iter().zip(&dev_forms).zip(&dev_tags) {
             let labels: Vec<&str> = s.words.iter().map(|w| w.ner.as_str()).collect();
-            let gold: HashSet<(usize, usize, String)> = iob_spans(&labels)
+            let gold = iob_spans(&labels);
+            let predicted: Vec<(usize, usize, String)> = recognizer
+                .predict(f, t)
                 .into_iter()
-                .filter(|(_, _, l)| matches!(l.as_str(), "PER" | "ORG" | "LOC"))
+                .filter_map(|n| scored_label(n.kind).map(|l| (n.start, n.end, l.to_string())))
                 .collect();
-            let pred: HashSet<(usize, usize, String)> = model
-                .predict(&s.forms(), u)
-                .into_iter()
-                .filter_map(|n| scored(n.kind).map(|l| (n.start, n.end, l.to_string())))
-                .collect();
-            gold_n += gold.len();
-            pred_n += pred.len();
-            right += gold.intersection(&pred).count();
-            for g in &gold {
-                per_type.entry(label(&g.2)).or_default().0 += 1;
-            }
-            for p in &pred {
-                let e = per_type.entry(label(&p.2)).or_default();
-                e.1 += 1;
-                e.2 += usize::from(gold.contains(p));
+            for label in [None, Some("PER"), Some("ORG"), Some("LOC")] {
+                let keep = |x: &&(usize, usize, String)| label.is_none_or(|l| x.2 == l);
+                let g: Vec<_> = gold.iter().filter(keep).collect();
+                let p: Vec<_> = predicted.iter().filter(keep).collect();
+                let prf = match label {
+                    None => &mut all,
+                    Some(l) => by_type.entry(l).or_default(),
+                };
+                prf.gold += g.len();
+                prf.predicted += p.len();
+                prf.correct += p.iter().filter(|x| g.contains(x)).count();
             }
         }
-        let f = |g: usize, p: usize, r: usize| 2.0 * r as f64 / (g + p).max(1) as f64;
-        let mut types: Vec<_> = per_type.into_iter().collect();
-        types.sort();
-        let detail: Vec<String> =
-            types.iter().map(|(t, (g, p, r))| format!("{t} {:.3}", f(*g, *p, *r))).collect();
-        println!("epoch {epoch}: dev entity F1 {:.4} ({})", f(gold_n, pred_n, right), detail.join(", "));
+        let f1 = |l: &str| by_type.get(l).map_or(0.0, |p| p.f1());
+        println!(
+            "epoch {epoch}: dev entity F1 {:.3} (PER {:.3} ORG {:.3} LOC {:.3})",
+            all.f1(),
+            f1("PER"),
+            f1("ORG"),
+            f1("LOC")
+        );
     });
-    if let Some(out) = args.get(3).filter(|o| o.as_str() != "-") {
-        if let Err(e) = std::fs::write(out, model.to_bytes()) {
-            eprintln!("{out}: {e}");
-        }
-    }
     ExitCode::SUCCESS
-}
-
-fn label(l: &str) -> &'static str {
-    match l {
-        "PER" => "PER",
-        "ORG" => "ORG",
-        _ => "LOC",
-    }
 }

@@ -2,15 +2,19 @@
 //! a file between runs) and prints dev UAS/LAS, with the shipped tagger's tags, after every
 //! epoch. `cargo run --release -p newsgraph-nlp --example parser_dev -- DATA_DIR EPOCHS
 //! TAG_CACHE [OUT [EXPLORE_RATE]]`; with OUT (`-` for none) the last epoch's model is written
-//! there; EXPLORE_RATE overrides the share of states where training follows its own choice. Tuning only: the
-//! shipped model is made by `newsgraph train`.
+//! there; EXPLORE_RATE overrides the share of states where training follows its own choice.
+//! `--wordnet LEXICON` trains the jackknife taggers with that WordNet lexicon (use a cache file
+//! of its own), and `--tagger FILE` tags dev with that tagger instead of the shipped one (given
+//! the lexicon when it needs it). Tuning only: the shipped model is made by `newsgraph train`.
 
 use newsgraph_model::{Tag, Upos};
 use newsgraph_nlp::parser::{Parser, ParserOptions};
 use newsgraph_nlp::tagger::{Tagger, TaggerOptions};
 use newsgraph_nlp::train::{ewt, jackknife_tags, Split};
+use newsgraph_nlp::wordnet::Lexicon;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 type Tags = Vec<Vec<(Upos, Tag)>>;
 
@@ -38,8 +42,29 @@ fn write_cache(path: &PathBuf, tags: &Tags) -> std::io::Result<()> {
     std::fs::write(path, text)
 }
 
+fn take_option(args: &mut Vec<String>, name: &str) -> Option<String> {
+    let at = args.iter().position(|a| a == name)?;
+    let value = args.get(at + 1).cloned();
+    args.drain(at..(at + 2).min(args.len()));
+    value
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let wordnet = match take_option(&mut args, "--wordnet").map(|p| {
+        std::fs::read(&p)
+            .map_err(|e| e.to_string())
+            .and_then(|b| Lexicon::from_bytes(&b).map_err(|e| e.to_string()))
+            .map_err(|e| format!("cannot read {p}: {e}"))
+    }) {
+        None => None,
+        Some(Ok(l)) => Some(Arc::new(l)),
+        Some(Err(e)) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let tagger_path = take_option(&mut args, "--tagger");
     if args.len() < 3 {
         eprintln!("usage: parser_dev DATA_DIR EPOCHS TAG_CACHE [OUT]");
         return ExitCode::FAILURE;
@@ -57,21 +82,36 @@ fn main() -> ExitCode {
     let tags = match read_cache(&cache).filter(|t| t.len() == train.len()) {
         Some(t) => t,
         None => {
-            let t = jackknife_tags(&train, 5, &TaggerOptions::default(), |m| eprintln!("{m}"));
+            let options = TaggerOptions { wordnet: wordnet.clone(), ..TaggerOptions::default() };
+            let t = jackknife_tags(&train, 5, &options, |m| eprintln!("{m}"));
             if let Err(e) = write_cache(&cache, &t) {
                 eprintln!("cannot write {}: {e}", cache.display());
             }
             t
         }
     };
-    // NG_TAGGER=FILE tags dev with another tagger than the shipped one.
-    let tagger = match std::env::var("NG_TAGGER") {
-        Ok(path) => std::fs::read(&path).ok().and_then(|b| Tagger::from_bytes(&b).ok()),
-        Err(_) => Tagger::load_default(),
+    let tagger = match &tagger_path {
+        Some(p) => match std::fs::read(p)
+            .map_err(|e| e.to_string())
+            .and_then(|b| Tagger::from_bytes(&b).map_err(|e| e.to_string()))
+        {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("cannot read tagger {p}: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+        None => match Tagger::load_default() {
+            Some(t) => t,
+            None => {
+                eprintln!("shipped tagger damaged");
+                return ExitCode::FAILURE;
+            }
+        },
     };
-    let Some(tagger) = tagger else {
-        eprintln!("tagger missing or damaged");
-        return ExitCode::FAILURE;
+    let tagger = match &wordnet {
+        Some(l) => tagger.with_wordnet(l.clone()),
+        None => tagger,
     };
     let dev_forms: Vec<Vec<&str>> = dev.iter().map(|s| s.forms()).collect();
     let dev_tags: Tags = dev_forms.iter().map(|f| tagger.predict(f)).collect();

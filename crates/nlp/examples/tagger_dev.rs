@@ -1,7 +1,9 @@
 //! Development driver for the tagger: trains it on EWT train and prints dev UPOS and Penn
 //! accuracy after every epoch of the Penn model (the UPOS model is then trained to the end:
-//! run it with a different EPOCHS to compare UPOS models). `cargo run --release -p newsgraph-nlp --example tagger_dev -- DATA_DIR EPOCHS [OUT]`;
-//! with OUT the trained tagger is written there. Tuning only: the shipped model is made by
+//! run it with a different EPOCHS to compare UPOS models). `cargo run --release -p newsgraph-nlp --example tagger_dev -- DATA_DIR EPOCHS [OUT]
+//! [--wordnet LEXICON] [--seed N]`; with OUT the trained tagger is written there; with `--wordnet` the
+//! tagger falls back on that WordNet lexicon (`crates/nlp/models/wordnet.bin`) for words
+//! missing from its own. Tuning only: the shipped model is made by
 //! `newsgraph train`.
 
 use newsgraph_nlp::tagger::{Tagger, TaggerOptions};
@@ -10,7 +12,30 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let mut wordnet = None;
+    let mut seed = None;
+    if let Some(at) = args.iter().position(|a| a == "--seed") {
+        seed = args.get(at + 1).and_then(|s| s.parse::<u64>().ok());
+        args.drain(at..(at + 2).min(args.len()));
+    }
+    if let Some(at) = args.iter().position(|a| a == "--wordnet") {
+        let Some(path) = args.get(at + 1).cloned() else {
+            eprintln!("--wordnet needs a file");
+            return ExitCode::FAILURE;
+        };
+        args.drain(at..at + 2);
+        match std::fs::read(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|b| newsgraph_nlp::wordnet::Lexicon::from_bytes(&b).map_err(|e| e.to_string()))
+        {
+            Ok(l) => wordnet = Some(std::sync::Arc::new(l)),
+            Err(e) => {
+                eprintln!("cannot read {path}: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
     if args.len() < 2 {
         eprintln!("usage: tagger_dev DATA_DIR EPOCHS [OUT]");
         return ExitCode::FAILURE;
@@ -25,6 +50,8 @@ fn main() -> ExitCode {
     };
     let mut options = TaggerOptions::default();
     options.epochs = args[1].parse().unwrap_or(options.epochs);
+    options.wordnet = wordnet;
+    options.seed = seed.unwrap_or(options.seed);
     let forms: Vec<Vec<&str>> = dev.iter().map(|s| s.forms()).collect();
     let tagger = Tagger::train(&train, &options, |model, epoch, tagger, _| {
         if model == 1 {

@@ -10,9 +10,10 @@ use crate::lemma::Lemmatizer;
 use crate::ner::Recognizer;
 use crate::parser::Parser;
 use crate::tagger::{TagScratch, Tagger};
+use crate::wordnet;
 use newsgraph_model::{Component, Document, Layer, Mention, MentionKind, Severity, Span};
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// The shipped model files.
 pub mod shipped {
@@ -24,6 +25,8 @@ pub mod shipped {
     pub const NER: &[u8] = include_bytes!("../models/ner.bin");
     /// The lemmatiser's exceptions.
     pub const LEMMAS: &[u8] = include_bytes!("../models/lemmas.bin");
+    /// The word-class lexicon derived from WordNet (`scripts/wordnet-lexicon.sh`).
+    pub const WORDNET: &[u8] = include_bytes!("../models/wordnet.bin");
 }
 
 fn load<T: Clone>(
@@ -40,6 +43,15 @@ impl Tagger {
     pub fn load_default() -> Option<Tagger> {
         static CELL: OnceLock<Option<Tagger>> = OnceLock::new();
         load(&CELL, shipped::TAGGER, Tagger::from_bytes)
+    }
+}
+
+impl wordnet::Lexicon {
+    /// The shipped WordNet lexicon, shared. `None` only if the embedded file is damaged,
+    /// which the test suite rules out.
+    pub fn load_default() -> Option<Arc<wordnet::Lexicon>> {
+        static CELL: OnceLock<Option<Arc<wordnet::Lexicon>>> = OnceLock::new();
+        CELL.get_or_init(|| wordnet::Lexicon::from_bytes(shipped::WORDNET).ok().map(Arc::new)).clone()
     }
 }
 
@@ -259,6 +271,23 @@ mod tests {
             let head = String::from_utf8_lossy(&bytes[..bytes.len().min(600)]).to_string();
             assert!(head.contains("CC BY-SA 4.0"), "model header lacks the licence");
         }
+    }
+
+    #[test]
+    fn shipped_wordnet_lexicon_loads_carries_its_notice_and_is_used() {
+        let lexicon = wordnet::Lexicon::load_default().expect("shipped WordNet lexicon");
+        assert!(lexicon.len() > 100_000);
+        let head = String::from_utf8_lossy(&shipped::WORDNET[..shipped::WORDNET.len().min(1200)]).to_string();
+        assert!(head.contains("Copyright 2006 by Princeton University"), "lexicon header lacks the notice");
+        let (low, _) = lexicon.word("teachers");
+        assert_ne!(low & wordnet::flag::PLURAL, 0);
+        assert_eq!(wordnet::NounKind::of(low), wordnet::NounKind::Person);
+        let (_, cap) = lexicon.word("Nairobi");
+        assert_eq!(wordnet::NounKind::of(cap), wordnet::NounKind::Location);
+        assert_ne!(cap & wordnet::flag::INSTANCE, 0);
+        // The shipped tagger and recogniser were trained with it and get it back on loading.
+        assert!(Tagger::load_default().is_some_and(|t| t.needs_wordnet()));
+        assert!(Recognizer::load_default().is_some_and(|r| r.needs_wordnet()));
     }
 
     #[test]

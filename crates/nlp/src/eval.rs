@@ -127,7 +127,7 @@ fn pct(a: usize, b: usize) -> f64 {
 }
 
 /// UNER label of an output kind (`None`: not scored).
-fn scored_label(kind: EntityKind) -> Option<&'static str> {
+pub fn scored_label(kind: EntityKind) -> Option<&'static str> {
     match kind {
         EntityKind::Person => Some("PER"),
         EntityKind::Org => Some("ORG"),

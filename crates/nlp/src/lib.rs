@@ -33,6 +33,7 @@ pub mod parser;
 pub mod tagger;
 pub mod train;
 pub mod word;
+pub mod wordnet;
 
 /// Licence and attribution carried by every trained model file.
 pub const DATA_NOTICE: &str = "Trained on Universal Dependencies English Web Treebank v2.15 \

@@ -16,10 +16,15 @@ use crate::hash;
 use crate::linear::{self, argmax, Perceptron, Weights};
 use crate::tagger::{case_bucket, shuffle};
 use crate::word::{flag, WordAtoms};
+use crate::wordnet;
 use newsgraph_model::{EntityKind, Upos};
+use std::sync::Arc;
 
 const KIND: &str = "ner";
+/// Version of models without WordNet features (round 2-3 files).
 const VERSION: u32 = 2;
+/// Version of models with WordNet features.
+const VERSION_WORDNET: u32 = 3;
 
 /// The types the statistical model tells apart.
 const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
@@ -34,11 +39,14 @@ pub struct RecognizerOptions {
     pub seed: u64,
     /// Averaged weights smaller than this are dropped from the model.
     pub min_weight: f32,
+    /// A WordNet lexicon for features of the kind of each word's noun sense (person,
+    /// location, group…); the trained recogniser keeps it and its file records the need.
+    pub wordnet: Option<Arc<wordnet::Lexicon>>,
 }
 
 impl Default for RecognizerOptions {
     fn default() -> Self {
-        RecognizerOptions { epochs: 10, seed: 5, min_weight: 0.0 }
+        RecognizerOptions { epochs: 10, seed: 5, min_weight: 0.0, wordnet: wordnet::Lexicon::load_default() }
     }
 }
 
@@ -57,6 +65,10 @@ pub struct Name {
 #[derive(Clone, Debug)]
 pub struct Recognizer {
     weights: Weights,
+    /// The WordNet lexicon, for a model trained with one.
+    wordnet: Option<Arc<wordnet::Lexicon>>,
+    /// Whether the model was trained with WordNet features.
+    needs_wordnet: bool,
 }
 
 // BILOU classes: 0 = O, then B, I, L, U for each type.
@@ -160,6 +172,28 @@ struct Context<'a> {
     gaz: &'a [gazetteer::Match],
     runs: &'a [Run],
     case: u64,
+    /// WordNet codes of the words ([`wordnet_codes`]); empty without a lexicon.
+    wn: &'a [u64],
+}
+
+/// Each word's WordNet code: for a capitalised word, the noun kind and instance bit of a
+/// capitalised lemma of that form, and for every word the parts of speech and noun kind of
+/// its lower-case entry. Empty without a lexicon.
+fn wordnet_codes(lexicon: Option<&wordnet::Lexicon>, atoms: &[WordAtoms]) -> Vec<u64> {
+    use wordnet::flag as wf;
+    let Some(lx) = lexicon else { return Vec::new() };
+    atoms
+        .iter()
+        .map(|a| {
+            let low = lx.lower(a.lower) & (wf::KIND_MASK | 0xf);
+            let cap = if a.flags & (flag::TITLE | flag::UPPER) != 0 {
+                lx.capitalised(a.form) & (wf::KIND_MASK | wf::INSTANCE | wf::NOUN)
+            } else {
+                0
+            };
+            u64::from(cap) << 16 | u64::from(low) | 1 << 40
+        })
+        .collect()
 }
 
 /// The run of capitalised or proper-noun words (joined by a few name-internal function words
@@ -296,17 +330,28 @@ fn features(cx: &Context<'_>, i: usize, history: &[u16], out: &mut Vec<u32>) {
         f(&[place, before, after]);
         let whole = cx.atoms[s..e].iter().fold(0x0072_756e_u64, |h, a| hash::mix(h, a.lower));
         f(&[whole, (i - s).min(3) as u64]);
-        f(&[place, prefix(last.cluster, 12)]);
-        f(&[place, prefix(cx.atoms[s].cluster, 12)]);
+        if !cx.wn.is_empty() {
+            push(out, 100, &[place, cx.wn[e - 1]]);
+            push(out, 101, &[place, cx.wn[s]]);
+        }
+        push(out, 110, &[place, prefix(last.cluster, 12)]);
+        push(out, 111, &[place, prefix(cx.atoms[s].cluster, 12)]);
+    }
+    if let Some(&w0) = cx.wn.get(i) {
+        let wn = |j: isize| usize::try_from(j).ok().and_then(|j| cx.wn.get(j)).copied().unwrap_or(NONE);
+        push(out, 102, &[w0, case_flags]);
+        push(out, 103, &[w0, t1]);
+        push(out, 104, &[wn(ii - 1), w0]);
+        push(out, 105, &[w0, wn(ii + 1)]);
     }
     // Brown clusters: words the training data never saw share features with those it did.
     let c = |a: Option<&WordAtoms>, k: u32| a.map_or(NONE, |a| prefix(a.cluster, k));
-    f(&[prefix(w.cluster, 8)]);
-    f(&[prefix(w.cluster, 32)]);
-    f(&[c(p1, 8)]);
-    f(&[c(n1, 8)]);
-    f(&[prefix(w.cluster, 12), case_flags]);
-    f(&[prefix(w.cluster, 32), case_flags, u0]);
+    push(out, 112, &[prefix(w.cluster, 8)]);
+    push(out, 113, &[prefix(w.cluster, 32)]);
+    push(out, 114, &[c(p1, 8)]);
+    push(out, 115, &[c(n1, 8)]);
+    push(out, 116, &[prefix(w.cluster, 12), case_flags]);
+    push(out, 117, &[prefix(w.cluster, 32), case_flags, u0]);
 }
 
 impl Recognizer {
@@ -325,7 +370,15 @@ impl Recognizer {
             (0..words.len()).map(|i| upos.get(i).copied().unwrap_or_default().index() as u64).collect();
         let gaz = gazetteer::matches(words);
         let runs = runs(words, &tags);
-        let cx = Context { atoms: &atoms, upos: &tags, gaz: &gaz, runs: &runs, case: case_bucket(&atoms) };
+        let wn = wordnet_codes(self.wordnet.as_deref(), &atoms);
+        let cx = Context {
+            atoms: &atoms,
+            upos: &tags,
+            gaz: &gaz,
+            runs: &runs,
+            case: case_bucket(&atoms),
+            wn: &wn,
+        };
         let mut out: Vec<u16> = Vec::with_capacity(words.len());
         let mut feats = Vec::with_capacity(48);
         let mut scores = vec![0i32; N_CLASSES];
@@ -354,6 +407,7 @@ impl Recognizer {
             runs: Vec<Run>,
             case: u64,
             gold: Vec<u16>,
+            wn: Vec<u64>,
         }
         let items: Vec<Item> = sentences
             .iter()
@@ -366,6 +420,7 @@ impl Recognizer {
                 let tags: Vec<u64> =
                     (0..forms.len()).map(|i| u.get(i).copied().unwrap_or_default().index() as u64).collect();
                 Item {
+                    wn: wordnet_codes(options.wordnet.as_deref(), &atoms),
                     runs: runs(&forms, &tags),
                     tags,
                     gaz: gazetteer::matches(&forms),
@@ -376,7 +431,11 @@ impl Recognizer {
             })
             .collect();
         let mut model = Perceptron::new(N_CLASSES);
-        let mut recognizer = Recognizer { weights: model.average(0.0) };
+        let mut recognizer = Recognizer {
+            weights: model.average(0.0),
+            wordnet: options.wordnet.clone(),
+            needs_wordnet: options.wordnet.is_some(),
+        };
         let mut order: Vec<usize> = (0..items.len()).collect();
         let mut rng = options.seed.max(1);
         let mut feats = Vec::new();
@@ -392,6 +451,7 @@ impl Recognizer {
                     gaz: &item.gaz,
                     runs: &item.runs,
                     case: item.case,
+                    wn: &item.wn,
                 };
                 let mut history: Vec<u16> = Vec::with_capacity(item.atoms.len());
                 for i in 0..item.atoms.len() {
@@ -421,25 +481,46 @@ impl Recognizer {
 
     /// The same recogniser without weights smaller than `min` (integer units).
     pub fn pruned(&self, min: i16) -> Recognizer {
-        Recognizer { weights: self.weights.pruned(min) }
+        Recognizer { weights: self.weights.pruned(min), ..self.clone() }
     }
 
     /// Serialise the model.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut w = Writer::new(KIND, VERSION, crate::DATA_NOTICE);
+        let version = if self.needs_wordnet { VERSION_WORDNET } else { VERSION };
+        let mut w = Writer::new(KIND, version, crate::DATA_NOTICE);
         self.weights.write(&mut w);
         w.into_bytes()
     }
 
-    /// Read a model written by [`Recognizer::to_bytes`].
+    /// Read a model written by [`Recognizer::to_bytes`]. A model trained with WordNet
+    /// features gets the shipped lexicon back ([`Recognizer::with_wordnet`] gives it another).
     pub fn from_bytes(data: &[u8]) -> Result<Recognizer, ModelError> {
-        let mut r = Reader::open(data, KIND, VERSION)?;
+        let (mut r, needs_wordnet) = match Reader::open(data, KIND, VERSION_WORDNET) {
+            Ok(r) => (r, true),
+            Err(ModelError::Version { found: VERSION, .. }) => (Reader::open(data, KIND, VERSION)?, false),
+            Err(e) => return Err(e),
+        };
         let weights = Weights::read(&mut r)?;
         if weights.n_classes() != N_CLASSES {
             return Err(ModelError::Corrupt("recogniser class count"));
         }
         r.finish()?;
-        Ok(Recognizer { weights })
+        let wordnet = if needs_wordnet { wordnet::Lexicon::load_default() } else { None };
+        Ok(Recognizer { weights, wordnet, needs_wordnet })
+    }
+
+    /// Whether the model was trained with WordNet features and needs the lexicon.
+    pub fn needs_wordnet(&self) -> bool {
+        self.needs_wordnet
+    }
+
+    /// The same recogniser with `lexicon` for its WordNet features (used only by a model
+    /// trained with them).
+    pub fn with_wordnet(mut self, lexicon: Arc<wordnet::Lexicon>) -> Recognizer {
+        if self.needs_wordnet {
+            self.wordnet = Some(lexicon);
+        }
+        self
     }
 }
 
@@ -661,5 +742,47 @@ mod tests {
             names
         );
         assert!(r.predict(&[], &[]).is_empty());
+    }
+
+    #[test]
+    fn wordnet_codes_and_a_model_that_needs_them() {
+        let data = [
+            ("data.noun", "00000200 15 n 01 Nairobi 0 001 @i 00000400 n 0000 | a city\n".to_string()),
+            ("data.verb", "00000500 38 v 01 visit 0 000 01 + 02 00 | go to see\n".to_string()),
+        ];
+        let wn = Arc::new(wordnet::Lexicon::from_texts(&data, "nairobi n 1 1 @i 1 0 00000200\n").unwrap());
+        let atoms: Vec<WordAtoms> =
+            ["Nairobi", "nairobi", "visit", "Zed"].iter().map(|w| WordAtoms::new(w)).collect();
+        assert!(wordnet_codes(None, &atoms).is_empty());
+        let codes = wordnet_codes(Some(&wn), &atoms);
+        let place = u64::from((wordnet::NounKind::Location as u16) << wordnet::flag::KIND_SHIFT);
+        assert_eq!(codes[0] >> 16 & place, place, "capitalised lemma: location");
+        assert_eq!(codes[1], 1 << 40, "the capitalised lemma needs its capital");
+        assert_eq!(codes[2] & 0xffff, u64::from(wordnet::flag::VERB));
+        assert_eq!(codes[3], 1 << 40);
+
+        let sentence = |words: &[(&str, &str)]| TreebankSentence {
+            words: words
+                .iter()
+                .map(|&(f, l)| Word { form: f.into(), ner: l.into(), ..Word::default() })
+                .collect(),
+            ..TreebankSentence::default()
+        };
+        let sentences = vec![sentence(&[("Anna", "B-PER"), ("visited", "O"), ("Nairobi", "B-LOC")]); 4];
+        let tags = vec![vec![Upos::Propn, Upos::Verb, Upos::Propn]; 4];
+        let options = RecognizerOptions { epochs: 3, wordnet: Some(wn.clone()), ..Default::default() };
+        let r = Recognizer::train(&sentences, &tags, &options, |_, _, _| {});
+        assert!(r.needs_wordnet());
+        let back = Recognizer::from_bytes(&r.to_bytes()).unwrap();
+        assert!(back.needs_wordnet());
+        let words = ["Anna", "visited", "Nairobi"];
+        assert_eq!(back.with_wordnet(wn).predict(&words, &tags[0]), r.predict(&words, &tags[0]));
+        let plain = Recognizer::train(
+            &sentences,
+            &tags,
+            &RecognizerOptions { wordnet: None, ..options },
+            |_, _, _| {},
+        );
+        assert!(!Recognizer::from_bytes(&plain.to_bytes()).unwrap().needs_wordnet());
     }
 }

@@ -13,10 +13,15 @@ use crate::conllu::TreebankSentence;
 use crate::hash;
 use crate::linear::{self, argmax, KeyMap, Perceptron, Weights};
 use crate::word::WordAtoms;
+use crate::wordnet;
 use newsgraph_model::{Tag, Upos};
+use std::sync::Arc;
 
 const KIND: &str = "tagger";
+/// Version of models trained without the WordNet lexicon (the file format of round 1-3).
 const VERSION: u32 = 1;
+/// Version of models that fall back on the WordNet lexicon for words not in their own.
+const VERSION_WORDNET: u32 = 2;
 
 /// Words seen in training, by lower-cased and by exact form: the hash of the set of tag
 /// pairs each had (its ambiguity class).
@@ -27,9 +32,26 @@ struct Lexicon {
 }
 
 impl Lexicon {
-    fn lookup(&self, a: &WordAtoms) -> (u32, u32) {
-        let l = self.lower.get(&linear::key(a.lower)).copied().unwrap_or_default();
-        let f = self.form.get(&linear::key(a.form)).copied().unwrap_or_default();
+    /// The ambiguity classes of a word by lower-cased and exact form; a word missing from the
+    /// training lexicon gets, if `wordnet` knows it, a class made of its WordNet word-class
+    /// flags instead (the lower-case entry for the first, a capitalised lemma's for the second).
+    fn lookup(&self, a: &WordAtoms, wordnet: Option<&wordnet::Lexicon>) -> (u32, u32) {
+        let mut l = self.lower.get(&linear::key(a.lower)).copied().unwrap_or_default();
+        let mut f = self.form.get(&linear::key(a.form)).copied().unwrap_or_default();
+        if let Some(wn) = wordnet {
+            if l == 0 {
+                let flags = wn.lower(a.lower) & (wordnet::flag::WORD_CLASS | wordnet::flag::INSTANCE);
+                if flags != 0 {
+                    l = linear::key(hash::mix(0x0077_6e6c_6f77_6572, u64::from(flags)));
+                }
+            }
+            if f == 0 {
+                let flags = wn.capitalised(a.form) & (wordnet::flag::WORD_CLASS | wordnet::flag::INSTANCE);
+                if flags != 0 {
+                    f = linear::key(hash::mix(0x0077_6e63_6170_6974, u64::from(flags)));
+                }
+            }
+        }
         (l, f)
     }
 }
@@ -54,6 +76,9 @@ pub struct TaggerOptions {
     pub jackknife: usize,
     /// Folds for the UPOS tags the Penn model is trained on (at least 2).
     pub penn_folds: usize,
+    /// A WordNet lexicon to fall back on for words missing from the training lexicon; the
+    /// trained tagger keeps it and its model file records that it needs it.
+    pub wordnet: Option<Arc<wordnet::Lexicon>>,
 }
 
 impl Default for TaggerOptions {
@@ -66,6 +91,7 @@ impl Default for TaggerOptions {
             ambiguity_min_share: 0.05,
             jackknife: 10,
             penn_folds: 3,
+            wordnet: wordnet::Lexicon::load_default(),
         }
     }
 }
@@ -82,6 +108,10 @@ pub struct Tagger {
     upos: Weights,
     /// Penn model (classes: pairs).
     xpos: Weights,
+    /// The WordNet lexicon, for a model trained with one.
+    wordnet: Option<Arc<wordnet::Lexicon>>,
+    /// Whether the model was trained with a WordNet lexicon (and so needs one).
+    needs_wordnet: bool,
 }
 
 /// Reusable buffers for tagging one sentence after another.
@@ -393,7 +423,7 @@ impl Tagger {
         ambiguity.clear();
         form_ambiguity.clear();
         for a in atoms.iter() {
-            let (l, f) = self.lexicon.lookup(a);
+            let (l, f) = self.lexicon.lookup(a, self.wordnet.as_deref());
             ambiguity.push(u64::from(l));
             form_ambiguity.push(u64::from(f));
         }
@@ -454,10 +484,18 @@ impl Tagger {
         let views: Vec<SentenceView> = atoms
             .iter()
             .enumerate()
-            .map(|(si, a)| SentenceView::new(a, &fold_lexicons[si % folds]))
+            .map(|(si, a)| SentenceView::new(a, &fold_lexicons[si % folds], options.wordnet.as_deref()))
             .collect();
         let empty = Perceptron::new(1).average(0.0);
-        let mut tagger = Tagger { classes, by_upos, lexicon, upos: empty.clone(), xpos: empty };
+        let mut tagger = Tagger {
+            classes,
+            by_upos,
+            lexicon,
+            upos: empty.clone(),
+            xpos: empty,
+            wordnet: options.wordnet.clone(),
+            needs_wordnet: options.wordnet.is_some(),
+        };
         let data = TrainData { atoms: &atoms, views: &views, gold: &gold_upos, n_classes: n_upos };
         tagger.upos = train_pass(&data, &all, None, None, options, |epoch, w, acc| {
             let shown = Tagger { upos: w.clone(), ..tagger.clone() };
@@ -498,7 +536,11 @@ impl Tagger {
 
     /// Serialise the model.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut w = Writer::new(KIND, VERSION, crate::DATA_NOTICE);
+        let version = if self.needs_wordnet { VERSION_WORDNET } else { VERSION };
+        let mut w = Writer::new(KIND, version, crate::DATA_NOTICE);
+        if self.needs_wordnet {
+            w.u8(1);
+        }
         w.u32(self.classes.len() as u32);
         for &(u, t) in &self.classes {
             w.u8(u.index() as u8);
@@ -518,9 +560,17 @@ impl Tagger {
         w.into_bytes()
     }
 
-    /// Read a model written by [`Tagger::to_bytes`].
+    /// Read a model written by [`Tagger::to_bytes`]. A model trained with a WordNet lexicon
+    /// gets the shipped one back ([`Tagger::with_wordnet`] gives it another).
     pub fn from_bytes(data: &[u8]) -> Result<Tagger, ModelError> {
-        let mut r = Reader::open(data, KIND, VERSION)?;
+        let (mut r, needs_wordnet) = match Reader::open(data, KIND, VERSION_WORDNET) {
+            Ok(mut r) => {
+                let flag = r.u8()?;
+                (r, flag == 1)
+            }
+            Err(ModelError::Version { found: VERSION, .. }) => (Reader::open(data, KIND, VERSION)?, false),
+            Err(e) => return Err(e),
+        };
         let n = r.count(2)?;
         let mut classes = Vec::with_capacity(n);
         for _ in 0..n {
@@ -548,7 +598,21 @@ impl Tagger {
         for (c, &(u, _)) in classes.iter().enumerate() {
             by_upos[u.index()].push(c as u16);
         }
-        Ok(Tagger { classes, by_upos, lexicon, upos, xpos })
+        let wordnet = if needs_wordnet { wordnet::Lexicon::load_default() } else { None };
+        Ok(Tagger { classes, by_upos, lexicon, upos, xpos, wordnet, needs_wordnet })
+    }
+
+    /// Whether the model was trained with a WordNet lexicon and needs one to tag as trained.
+    pub fn needs_wordnet(&self) -> bool {
+        self.needs_wordnet
+    }
+
+    /// The same tagger looking words up in `lexicon` (used only by a model that needs it).
+    pub fn with_wordnet(mut self, lexicon: Arc<wordnet::Lexicon>) -> Tagger {
+        if self.needs_wordnet {
+            self.wordnet = Some(lexicon);
+        }
+        self
     }
 }
 
@@ -560,10 +624,10 @@ struct SentenceView {
 }
 
 impl SentenceView {
-    fn new(atoms: &[WordAtoms], fold: &Lexicon) -> SentenceView {
+    fn new(atoms: &[WordAtoms], fold: &Lexicon, wordnet: Option<&wordnet::Lexicon>) -> SentenceView {
         let mut v = SentenceView { amb: Vec::new(), famb: Vec::new(), case: case_bucket(atoms) };
         for a in atoms {
-            let (l, f) = fold.lookup(a);
+            let (l, f) = fold.lookup(a, wordnet);
             v.amb.push(u64::from(l));
             v.famb.push(u64::from(f));
         }
@@ -739,5 +803,52 @@ mod tests {
         );
         assert!(back.predict(&[]).is_empty());
         assert!(Tagger::from_bytes(&tagger.to_bytes()[..40]).is_err());
+    }
+
+    fn toy_wordnet() -> Arc<wordnet::Lexicon> {
+        let data = [
+            ("data.verb", "00000500 38 v 01 walk 0 000 01 + 02 00 | go on foot\n".to_string()),
+            ("data.noun", "00000200 15 n 01 Nairobi 0 001 @i 00000400 n 0000 | a city\n".to_string()),
+        ];
+        Arc::new(wordnet::Lexicon::from_texts(&data, "nairobi n 1 1 @i 1 0 00000200\n").unwrap())
+    }
+
+    #[test]
+    fn unseen_words_fall_back_on_wordnet() {
+        let wn = toy_wordnet();
+        let lexicon = Lexicon::default();
+        let atoms = |w: &str| WordAtoms::new(w);
+        assert_eq!(lexicon.lookup(&atoms("walked"), None), (0, 0));
+        let (l, f) = lexicon.lookup(&atoms("walked"), Some(&wn));
+        assert!(l != 0 && f == 0);
+        assert_ne!(lexicon.lookup(&atoms("walks"), Some(&wn)).0, l, "-s and -ed forms differ");
+        let (l, f) = lexicon.lookup(&atoms("Nairobi"), Some(&wn));
+        assert!(l == 0 && f != 0, "a capitalised lemma fills the exact-form class");
+        assert_eq!(lexicon.lookup(&atoms("Zanzibar"), Some(&wn)), (0, 0));
+        // A word the training lexicon knows keeps its own classes.
+        let mut known = Lexicon::default();
+        known.lower.insert(linear::key(hash::lower("walked")), 77);
+        assert_eq!(known.lookup(&atoms("walked"), Some(&wn)).0, 77);
+    }
+
+    #[test]
+    fn a_wordnet_model_records_its_need() {
+        let data = toy();
+        let options = TaggerOptions {
+            epochs: 3,
+            lexicon_min_count: 1,
+            jackknife: 2,
+            wordnet: Some(toy_wordnet()),
+            ..Default::default()
+        };
+        let tagger = Tagger::train(&data, &options, |_, _, _, _| {});
+        assert!(tagger.needs_wordnet());
+        let words = ["Anna", "walked", "the", "dog", "."];
+        let back = Tagger::from_bytes(&tagger.to_bytes()).unwrap();
+        assert!(back.needs_wordnet());
+        assert_eq!(back.with_wordnet(toy_wordnet()).predict(&words), tagger.predict(&words));
+        let plain = Tagger::train(&data, &TaggerOptions { wordnet: None, ..options }, |_, _, _, _| {});
+        assert!(!plain.needs_wordnet());
+        assert!(!Tagger::from_bytes(&plain.to_bytes()).unwrap().needs_wordnet());
     }
 }
