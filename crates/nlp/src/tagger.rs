@@ -8,7 +8,6 @@
 //! the right. It does not lemmatise (see [`crate::lemma`]) and looks at one sentence at a time.
 
 use crate::binary::{ModelError, Reader, Writer};
-use crate::clusters::prefix;
 use crate::conllu::TreebankSentence;
 use crate::hash;
 use crate::linear::{self, argmax, KeyMap, Perceptron, Weights};
@@ -181,12 +180,6 @@ const T_TAG1_R0: u32 = 71;
 const T_R0_PREV: u32 = 72;
 const T_R0_NEXT: u32 = 73;
 const T_R0_PREV2: u32 = 74;
-const T_CL4: u32 = 100;
-const T_CL8: u32 = 101;
-const T_CL12: u32 = 102;
-const T_CL: u32 = 103;
-const T_CL_PREV: u32 = 104;
-const T_CL_NEXT: u32 = 105;
 
 const NONE: u64 = 0x6e6f_6e65; // a neighbour beyond the sentence
 const START_TAG: u64 = 0x0053_5441_5254;
@@ -305,14 +298,6 @@ fn features(cx: &Context<'_>, i: usize, history: &[u16], out: &mut Vec<u32>) {
     push(out, T_FAMB0_TAG1, &[f0, t1]);
     push(out, T_FAMB1, &[f1]);
     push(out, T_FAMB0_CASE, &[f0, case_flags, case]);
-    // Brown clusters: words the treebank never saw share features with those it did.
-    let c = |a: Option<&WordAtoms>, k: u32| a.map_or(NONE, |a| prefix(a.cluster, k));
-    push(out, T_CL4, &[prefix(w.cluster, 4)]);
-    push(out, T_CL8, &[prefix(w.cluster, 8)]);
-    push(out, T_CL12, &[prefix(w.cluster, 12)]);
-    push(out, T_CL, &[prefix(w.cluster, 32)]);
-    push(out, T_CL_PREV, &[c(p1, 12)]);
-    push(out, T_CL_NEXT, &[c(n1, 12)]);
 }
 
 /// The features of the Penn model for word `i`: a compact set around the UPOS tags.
