@@ -365,7 +365,7 @@ impl Recognizer {
     }
 
     fn predict_classes(&self, words: &[&str], upos: &[Upos]) -> Vec<u16> {
-        let atoms: Vec<WordAtoms> = words.iter().map(|w| WordAtoms::new(w)).collect();
+        let atoms: Vec<WordAtoms> = words.iter().map(|w| WordAtoms::new(w).with_cluster()).collect();
         let tags: Vec<u64> =
             (0..words.len()).map(|i| upos.get(i).copied().unwrap_or_default().index() as u64).collect();
         let gaz = gazetteer::matches(words);
@@ -414,7 +414,7 @@ impl Recognizer {
             .zip(upos)
             .map(|(s, u)| {
                 let forms = s.forms();
-                let atoms: Vec<WordAtoms> = forms.iter().map(|w| WordAtoms::new(w)).collect();
+                let atoms: Vec<WordAtoms> = forms.iter().map(|w| WordAtoms::new(w).with_cluster()).collect();
                 let labels: Vec<&str> = s.words.iter().map(|w| w.ner.as_str()).collect();
                 let case = case_bucket(&atoms);
                 let tags: Vec<u64> =

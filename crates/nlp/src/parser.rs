@@ -470,8 +470,9 @@ fn tokens_of(words: &[&str], tags: &[(Upos, Tag)]) -> Vec<Token> {
             let (u, t) = tags.get(i).copied().unwrap_or_default();
             let lower = hash::lower(w);
             let clusters = Clusters::shipped();
-            let path = match clusters.path(hash::text(w)) {
-                0 => clusters.path(lower),
+            let form = hash::text(w);
+            let path = match clusters.path(form) {
+                0 if lower != form => clusters.path(lower),
                 p => p,
             };
             Token {

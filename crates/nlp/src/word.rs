@@ -57,7 +57,7 @@ pub struct WordAtoms {
     /// Length in characters, capped at 255.
     pub len: u8,
     /// Brown cluster path of the exact form, else of the lower-cased form; 0 when the word
-    /// has none ([`crate::clusters`]).
+    /// has none or was not looked up ([`WordAtoms::with_cluster`]).
     pub cluster: u32,
 }
 
@@ -102,6 +102,17 @@ fn lower_char(c: char) -> char {
 }
 
 impl WordAtoms {
+    /// The same atoms with [`WordAtoms::cluster`] looked up in the shipped clusters (a table
+    /// probe or two: only the models that read clusters pay for it).
+    pub fn with_cluster(mut self) -> WordAtoms {
+        let clusters = Clusters::shipped();
+        self.cluster = match clusters.path(self.form) {
+            0 if self.lower != self.form => clusters.path(self.lower),
+            p => p,
+        };
+        self
+    }
+
     /// Compute the atoms of a word.
     pub fn new(word: &str) -> WordAtoms {
         let mut atoms =
@@ -186,11 +197,6 @@ impl WordAtoms {
         }
         atoms.shape = shape.done();
         atoms.short_shape = short.done();
-        let clusters = Clusters::shipped();
-        atoms.cluster = match clusters.path(atoms.form) {
-            0 => clusters.path(atoms.lower),
-            p => p,
-        };
         atoms.len = n.min(255) as u8;
         if letters > 0 {
             if uppers == letters {
@@ -224,6 +230,18 @@ impl WordAtoms {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clusters_are_looked_up_on_request_by_exact_then_lower_form() {
+        assert_eq!(WordAtoms::new("Paris").cluster, 0);
+        let paris = WordAtoms::new("Paris").with_cluster().cluster;
+        assert_ne!(paris, 0);
+        assert_eq!(WordAtoms::new("London").with_cluster().cluster, paris);
+        // "PARIS" has no cluster of its own: the lower-cased form's is used.
+        let lower = WordAtoms::new("paris").with_cluster().cluster;
+        assert_eq!(WordAtoms::new("PARIS").with_cluster().cluster, lower);
+        assert_eq!(WordAtoms::new("qzxqzxqzx").with_cluster().cluster, 0);
+    }
 
     #[test]
     fn shapes_affixes_and_flags() {
