@@ -1,6 +1,6 @@
 //! Brown word clusters: for about 190,000 English word forms, the path of the word in a binary
 //! tree of 1,000 clusters learnt from a large corpus, so that words the treebanks never saw
-//! still share features with words they did ("Nairobi" with "Paris", "Skilling" with "Lay").
+//! still share features with words they did ("Nairobi" with "Paris", "Merkel" with "Clinton").
 //!
 //! The clusters are those published in spaCy's `spacy-lookups-data` package (MIT licence,
 //! `en_lexeme_cluster`); `scripts/word-clusters.sh` fetches that package and writes them as a
