@@ -7,7 +7,6 @@
 //! of its own), and `--tagger FILE` tags dev with that tagger instead of the shipped one (given
 //! the lexicon when it needs it). Tuning only: the shipped model is made by `newsgraph train`.
 
-use newsgraph_model::{Tag, Upos};
 use newsgraph_nlp::parser::{Parser, ParserOptions};
 use newsgraph_nlp::tagger::{Tagger, TaggerOptions};
 use newsgraph_nlp::train::{ewt, jackknife_tags, Split};
@@ -16,38 +15,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-type Tags = Vec<Vec<(Upos, Tag)>>;
+mod common;
 
-fn read_cache(path: &PathBuf) -> Option<Tags> {
-    let text = std::fs::read_to_string(path).ok()?;
-    let mut out = Vec::new();
-    for line in text.lines() {
-        let mut sentence = Vec::new();
-        for pair in line.split_whitespace() {
-            let (u, t) = pair.split_once(':')?;
-            sentence.push((Upos::from_index(u.parse().ok()?), Tag::from_index(t.parse().ok()?)));
-        }
-        out.push(sentence);
-    }
-    Some(out)
-}
-
-fn write_cache(path: &PathBuf, tags: &Tags) -> std::io::Result<()> {
-    let mut text = String::new();
-    for s in tags {
-        let words: Vec<String> = s.iter().map(|(u, t)| format!("{}:{}", u.index(), t.index())).collect();
-        text.push_str(&words.join(" "));
-        text.push('\n');
-    }
-    std::fs::write(path, text)
-}
-
-fn take_option(args: &mut Vec<String>, name: &str) -> Option<String> {
-    let at = args.iter().position(|a| a == name)?;
-    let value = args.get(at + 1).cloned();
-    args.drain(at..(at + 2).min(args.len()));
-    value
-}
+use common::{read_cache, take_option, write_cache, Tags};
 
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
