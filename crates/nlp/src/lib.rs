@@ -30,6 +30,7 @@ pub mod lemma;
 pub mod linear;
 pub mod ner;
 pub mod parser;
+pub mod repair;
 pub mod tagger;
 pub mod train;
 pub mod word;

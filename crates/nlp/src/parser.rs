@@ -512,7 +512,7 @@ impl Parser {
             st.apply(class, label);
         }
         let n = tokens.len() as u32;
-        (0..tokens.len())
+        let mut arcs: Vec<Arc> = (0..tokens.len())
             .map(|i| {
                 let h = st.heads[i];
                 let rel = self.labels.get(st.labels[i] as usize).copied().unwrap_or_default();
@@ -522,7 +522,9 @@ impl Parser {
                     (Some(h), rel)
                 }
             })
-            .collect()
+            .collect();
+        crate::repair::reporting_clause(words, tags, &mut arcs);
+        arcs
     }
 
     /// Train a parser on treebank sentences, with the tags given for each sentence (gold or
