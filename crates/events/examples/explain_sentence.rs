@@ -1,5 +1,6 @@
 //! Development aid: code one validation record (by id) on its gold parse and print the
-//! tokens, the dictionary hits and the events. `cargo run --example explain -- ID [FILE]`.
+//! tokens, the dictionary hits and the events.
+//! `cargo run -p newsgraph-events --example explain_sentence -- ID [FILE]`.
 
 use newsgraph_events::evaluation::{self, Input};
 use newsgraph_events::{ActorCoder, EventCoder};

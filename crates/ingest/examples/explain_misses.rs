@@ -2,7 +2,7 @@
 //! say where it sits in the page: removed as furniture, outside the chosen container,
 //! filtered out as a block, or not found as one text node.
 //! Held-out pages (`evaluation::held_out`) are skipped unless `--all` is given.
-//! `explain [--fp] [--all] [--show CATEGORY]`
+//! `explain_misses [--fp] [--all] [--show CATEGORY]`
 
 use newsgraph_ingest::evaluation::{self, normalise_space};
 use newsgraph_ingest::html::{dom::Dom, main_text};
