@@ -10,7 +10,7 @@
 use newsgraph_model::Upos;
 use newsgraph_nlp::eval::{scored_label, Prf};
 use newsgraph_nlp::ner::{iob_spans, Recognizer, RecognizerOptions};
-use newsgraph_nlp::tagger::{Tagger, TaggerOptions};
+use newsgraph_nlp::tagger::TaggerOptions;
 use newsgraph_nlp::train::{ewt, jackknife_tags, uner, Split};
 use newsgraph_nlp::wordnet::Lexicon;
 use std::collections::HashMap;
@@ -20,7 +20,7 @@ use std::sync::Arc;
 
 mod common;
 
-use common::{read_cache, take_option, write_cache};
+use common::{load_tagger, read_cache, take_option, write_cache};
 
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
@@ -64,28 +64,12 @@ fn main() -> ExitCode {
             t
         }
     };
-    let tagger = match tagger_path {
-        Some(p) => match std::fs::read(&p)
-            .map_err(|e| e.to_string())
-            .and_then(|b| Tagger::from_bytes(&b).map_err(|e| e.to_string()))
-        {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("cannot read tagger {p}: {e}");
-                return ExitCode::FAILURE;
-            }
-        },
-        None => match Tagger::load_default() {
-            Some(t) => t,
-            None => {
-                eprintln!("shipped tagger damaged");
-                return ExitCode::FAILURE;
-            }
-        },
-    };
-    let tagger = match &lexicon {
-        Some(l) => tagger.with_wordnet(l.clone()),
-        None => tagger,
+    let tagger = match load_tagger(tagger_path.as_deref(), lexicon.as_ref()) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
     };
     let by_id: HashMap<&str, usize> = train.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
     let upos: Vec<Vec<Upos>> = names

@@ -8,7 +8,7 @@
 //! the lexicon when it needs it). Tuning only: the shipped model is made by `newsgraph train`.
 
 use newsgraph_nlp::parser::{Parser, ParserOptions};
-use newsgraph_nlp::tagger::{Tagger, TaggerOptions};
+use newsgraph_nlp::tagger::TaggerOptions;
 use newsgraph_nlp::train::{ewt, jackknife_tags, Split};
 use newsgraph_nlp::wordnet::Lexicon;
 use std::path::PathBuf;
@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 mod common;
 
-use common::{read_cache, take_option, write_cache, Tags};
+use common::{load_tagger, read_cache, take_option, write_cache, Tags};
 
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
@@ -60,28 +60,12 @@ fn main() -> ExitCode {
             t
         }
     };
-    let tagger = match &tagger_path {
-        Some(p) => match std::fs::read(p)
-            .map_err(|e| e.to_string())
-            .and_then(|b| Tagger::from_bytes(&b).map_err(|e| e.to_string()))
-        {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("cannot read tagger {p}: {e}");
-                return ExitCode::FAILURE;
-            }
-        },
-        None => match Tagger::load_default() {
-            Some(t) => t,
-            None => {
-                eprintln!("shipped tagger damaged");
-                return ExitCode::FAILURE;
-            }
-        },
-    };
-    let tagger = match &wordnet {
-        Some(l) => tagger.with_wordnet(l.clone()),
-        None => tagger,
+    let tagger = match load_tagger(tagger_path.as_deref(), wordnet.as_ref()) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
     };
     let dev_forms: Vec<Vec<&str>> = dev.iter().map(|s| s.forms()).collect();
     let dev_tags: Tags = dev_forms.iter().map(|f| tagger.predict(f)).collect();

@@ -39,3 +39,23 @@ pub fn take_option(args: &mut Vec<String>, name: &str) -> Option<String> {
     args.drain(at..(at + 2).min(args.len()));
     value
 }
+
+/// The tagger to tag dev with: the file given, or the shipped one; given the WordNet lexicon
+/// when there is one.
+pub fn load_tagger(
+    path: Option<&str>,
+    wordnet: Option<&std::sync::Arc<newsgraph_nlp::wordnet::Lexicon>>,
+) -> Result<newsgraph_nlp::tagger::Tagger, String> {
+    use newsgraph_nlp::tagger::Tagger;
+    let tagger = match path {
+        Some(p) => std::fs::read(p)
+            .map_err(|e| e.to_string())
+            .and_then(|b| Tagger::from_bytes(&b).map_err(|e| e.to_string()))
+            .map_err(|e| format!("cannot read tagger {p}: {e}"))?,
+        None => Tagger::load_default().ok_or("shipped tagger damaged")?,
+    };
+    Ok(match wordnet {
+        Some(l) => tagger.with_wordnet(l.clone()),
+        None => tagger,
+    })
+}
