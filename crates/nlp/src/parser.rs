@@ -524,6 +524,7 @@ impl Parser {
             })
             .collect();
         crate::repair::reporting_clause(words, tags, &mut arcs);
+        crate::repair::adjective_before_name(words, tags, &mut arcs);
         arcs
     }
 

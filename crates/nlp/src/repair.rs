@@ -8,6 +8,11 @@
 //! back as Universal Dependencies annotates it: the verb of saying hangs on the sentence's root
 //! as `parataxis`, the noun phrase is its `nsubj`, the comma its `punct`. Sentences the parser
 //! got right (the verb has a subject) are left alone.
+//!
+//! The second: a capitalised adjective before a name ("met Chinese President Xi Jinping",
+//! "met Japanese Prime Minister Fumio Kishida") that the parser made a predicate of the verb
+//! (`xcomp`), with the name hung on it or on the verb as something other than its object. The
+//! adjective is then the name's `amod` and the name the verb's `obj`, as UD has it.
 
 use crate::parser::Arc;
 use newsgraph_model::{DepRel, Tag, Upos};
@@ -153,6 +158,43 @@ pub fn reporting_clause(words: &[&str], tags: &[(Upos, Tag)], arcs: &mut [Arc]) 
     }
 }
 
+/// Put a nationality-style adjective back on the name it modifies (see the module
+/// documentation).
+pub fn adjective_before_name(words: &[&str], tags: &[(Upos, Tag)], arcs: &mut [Arc]) {
+    let n = words.len().min(tags.len()).min(arcs.len());
+    let capitalised = |k: usize| words[k].chars().next().is_some_and(char::is_uppercase);
+    for a in 0..n {
+        let (Some(v), DepRel::Xcomp) = arcs[a] else { continue };
+        let v = v as usize;
+        if v >= a || tags[a].0 != Upos::Adj || tags[v].0 != Upos::Verb || !capitalised(a) {
+            continue;
+        }
+        // The name after it: capitalised titles and names ("Prime Minister Fumio Kishida").
+        let mut end = a + 1;
+        while end < n && capitalised(end) && matches!(tags[end].0, Upos::Propn | Upos::Adj | Upos::Noun) {
+            end += 1;
+        }
+        if end == a + 1 || !(a + 1..end).any(|k| tags[k].0 == Upos::Propn) {
+            continue;
+        }
+        // Its head: the word of the name that hangs outside it, on the adjective or the verb.
+        let outside: Vec<usize> = (a + 1..end)
+            .filter(|&k| arcs[k].0.is_none_or(|h| !(a + 1..end).contains(&(h as usize))))
+            .collect();
+        let [head] = outside[..] else { continue };
+        if !matches!(arcs[head].0, Some(h) if h as usize == a || h as usize == v) {
+            continue;
+        }
+        for arc in arcs.iter_mut().take(n) {
+            if arc.0 == Some(a as u32) {
+                arc.0 = Some(head as u32);
+            }
+        }
+        arcs[head] = (Some(v as u32), DepRel::Obj);
+        arcs[a] = (Some(head as u32), DepRel::Amod);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,5 +277,50 @@ mod tests {
 
         // Empty and mismatched input does nothing.
         reporting_clause(&[], &[], &mut []);
+    }
+
+    #[test]
+    fn an_adjective_read_as_a_predicate_goes_back_on_the_name() {
+        use Upos::*;
+        let (words, tags) = tagged(&[
+            ("Modi", Propn),
+            ("met", Verb),
+            ("Chinese", Adj),
+            ("President", Propn),
+            ("Xi", Propn),
+            ("Jinping", Propn),
+            ("in", Adp),
+            ("Kazan", Propn),
+            (".", Punct),
+        ]);
+        let mut arcs: Vec<Arc> = vec![
+            (Some(1), DepRel::Nsubj),
+            (None, DepRel::Root),
+            (Some(1), DepRel::Xcomp),
+            (Some(4), DepRel::NmodDesc),
+            (Some(2), DepRel::Appos),
+            (Some(4), DepRel::Flat),
+            (Some(7), DepRel::Case),
+            (Some(4), DepRel::Nmod),
+            (Some(1), DepRel::Punct),
+        ];
+        adjective_before_name(&words, &tags, &mut arcs);
+        assert_eq!(arcs[4], (Some(1), DepRel::Obj));
+        assert_eq!(arcs[2], (Some(4), DepRel::Amod));
+        assert_eq!(arcs[3], (Some(4), DepRel::NmodDesc));
+        assert_eq!(arcs[7], (Some(4), DepRel::Nmod));
+
+        // "They seemed happy" has no name after the adjective: left alone.
+        let (words, tags) = tagged(&[("They", Pron), ("seemed", Verb), ("Happy", Adj), (".", Punct)]);
+        let right: Vec<Arc> = vec![
+            (Some(1), DepRel::Nsubj),
+            (None, DepRel::Root),
+            (Some(1), DepRel::Xcomp),
+            (Some(1), DepRel::Punct),
+        ];
+        let mut arcs = right.clone();
+        adjective_before_name(&words, &tags, &mut arcs);
+        assert_eq!(arcs, right);
+        adjective_before_name(&[], &[], &mut []);
     }
 }
