@@ -84,6 +84,14 @@ impl Browser {
 
     /// Send a command and wait for its answer (events met meanwhile are dropped).
     fn call(&mut self, session: Option<&str>, method: &str, params: Value) -> Value {
+        match self.try_call(session, method, params) {
+            Ok(result) => result,
+            Err(reply) => panic!("{method} failed: {reply}"),
+        }
+    }
+
+    /// Send a command and wait for its answer, or the error it got.
+    fn try_call(&mut self, session: Option<&str>, method: &str, params: Value) -> Result<Value, Value> {
         self.next_id += 1;
         let id = self.next_id;
         let mut message = json!({"id": id, "method": method, "params": params});
@@ -97,8 +105,10 @@ impl Browser {
                 _ => continue,
             };
             if reply["id"] == json!(id) {
-                assert!(reply.get("error").is_none(), "{method} failed: {reply}");
-                return reply["result"].clone();
+                if reply.get("error").is_some() {
+                    return Err(reply);
+                }
+                return Ok(reply["result"].clone());
             }
         }
     }
@@ -113,13 +123,34 @@ impl Browser {
     fn wait_loaded(&mut self) {
         let started = Instant::now();
         loop {
-            let state = self.eval("document.readyState");
-            let url = self.eval("location.href");
-            if state == "complete" && url != "about:blank" {
+            // While the page is being replaced an evaluation can fail: ask again.
+            let state = self.try_eval("document.readyState");
+            let url = self.try_eval("location.href");
+            if state.as_ref().is_some_and(|s| s == "complete")
+                && url.as_ref().is_some_and(|u| u != "about:blank")
+            {
                 return;
             }
             assert!(started.elapsed() < Duration::from_secs(20), "page did not load");
             std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    /// Evaluate JavaScript in the page; `None` when the page went away meanwhile (a
+    /// navigation under way).
+    fn try_eval(&mut self, expression: &str) -> Option<Value> {
+        let session = self.session.clone();
+        let params = json!({"expression": expression, "returnByValue": true});
+        match self.try_call(Some(&session), "Runtime.evaluate", params) {
+            Ok(result) => Some(result["result"]["value"].clone()),
+            Err(reply) => {
+                let message = reply["error"]["message"].as_str().unwrap_or("");
+                assert!(
+                    message.contains("navigated or closed") || message.contains("context"),
+                    "Runtime.evaluate failed: {reply}"
+                );
+                None
+            }
         }
     }
 
@@ -142,10 +173,12 @@ impl Browser {
     /// Click the first element matching a CSS selector and wait for the next page.
     fn click(&mut self, selector: &str) {
         let before = self.eval("location.href");
-        let clicked = self.eval(&format!("(() => {{ const e = document.querySelector({selector:?}); if (!e) return false; e.click(); return true; }})()"));
+        // The click runs after this evaluation has answered, so that the navigation it starts
+        // cannot cut the answer off.
+        let clicked = self.eval(&format!("(() => {{ const e = document.querySelector({selector:?}); if (!e) return false; setTimeout(() => e.click(), 0); return true; }})()"));
         assert_eq!(clicked, json!(true), "nothing to click at {selector}");
         let started = Instant::now();
-        while self.eval("location.href") == before {
+        while self.try_eval("location.href").is_none_or(|href| href == before) {
             assert!(started.elapsed() < Duration::from_secs(20), "the click led nowhere");
             std::thread::sleep(Duration::from_millis(30));
         }
