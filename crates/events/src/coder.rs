@@ -160,7 +160,8 @@ pub fn code_document(doc: &mut Document, dictionary: &ActorDictionary, patterns:
         return events;
     }
     for s in 0..doc.sentences.len() {
-        let view = SentenceView::new(doc, s, dictionary, &known);
+        let mut view = SentenceView::new(doc, s, dictionary, &known);
+        view.repair_nouns_read_as_verbs(&|verb, noun| patterns.takes_noun(verb, noun));
         if view.is_empty() {
             continue;
         }
@@ -779,20 +780,33 @@ impl Sentence<'_, '_> {
     fn subject_on_the_left(&self, verb: usize) -> Option<(usize, usize)> {
         use newsgraph_model::Tag;
         let view = self.view;
-        // A past participle with no auxiliary heading a clause is a past tense the tagger
-        // mistook ("as the US leader prepared to attend").
-        let finite = matches!(view.tokens[verb].tag, Tag::Vbd | Tag::Vbz | Tag::Vbp)
-            || (view.tokens[verb].tag == Tag::Vbn
-                && matches!(view.rel(verb), DepRel::Advcl | DepRel::Root | DepRel::Conj | DepRel::Ccomp)
-                && view.child(verb, &[DepRel::Aux, DepRel::AuxPass]).is_none());
-        if !finite {
-            return None;
-        }
         let mut at = verb.checked_sub(1)?;
         while matches!(view.upos(at), Upos::Aux | Upos::Adv | Upos::Part) {
             at = at.checked_sub(1)?;
         }
         if !view.is_nominal(at) || matches!(view.rel(at), DepRel::Nsubj | DepRel::NsubjPass | DepRel::Obj) {
+            return None;
+        }
+        // "The stopover came as the US leader prepared to attend …", with "as" read as a
+        // preposition: the noun right before the verb is an oblique marked by a conjunction
+        // that opens clauses, so the verb is that clause's, not a complement of the main verb.
+        let opened = matches!(view.rel(at), DepRel::Obl | DepRel::Nmod)
+            && view.case_of(at).is_some_and(|c| {
+                matches!(
+                    c.as_str(),
+                    "as" | "after" | "before" | "since" | "until" | "while" | "when" | "once"
+                )
+            });
+        // A past participle with no auxiliary heading a clause is a past tense the tagger
+        // mistook ("as the US leader prepared to attend").
+        let clause_rel =
+            matches!(view.rel(verb), DepRel::Advcl | DepRel::Root | DepRel::Conj | DepRel::Ccomp)
+                || (opened && matches!(view.rel(verb), DepRel::Xcomp | DepRel::Acl));
+        let finite = matches!(view.tokens[verb].tag, Tag::Vbd | Tag::Vbz | Tag::Vbp)
+            || (view.tokens[verb].tag == Tag::Vbn
+                && clause_rel
+                && view.child(verb, &[DepRel::Aux, DepRel::AuxPass]).is_none());
+        if !finite {
             return None;
         }
         // The head of the phrase the word ends.
@@ -865,6 +879,7 @@ impl Sentence<'_, '_> {
         ];
         let view = self.view;
         let mishap = |a: usize| MISHAPS.contains(&view.lemmas[a].as_str());
+        let past_hyphen = |a: usize| self.past_hyphen(a);
         // "blown up by a missile believed to be fired by rebels": an instrument that names no
         // actor stands for whoever is said to have used it.
         let through_instrument = |a: usize| -> (usize, usize) {
@@ -874,7 +889,7 @@ impl Sentence<'_, '_> {
             for acl in view.children_with(a, &[DepRel::Acl, DepRel::AclRelcl]) {
                 let mut clause = acl;
                 for _ in 0..2 {
-                    if let Some(agent) = view.child(clause, &[DepRel::OblAgent]) {
+                    if let Some(agent) = view.child(clause, &[DepRel::OblAgent]).map(past_hyphen) {
                         if !code_phrase(view, agent, self.cx).is_empty() {
                             return (agent, clause);
                         }
@@ -887,11 +902,12 @@ impl Sentence<'_, '_> {
             }
             (a, verb)
         };
-        if let Some(a) = view.child(verb, &[DepRel::OblAgent]) {
+        if let Some(a) = view.child(verb, &[DepRel::OblAgent]).map(past_hyphen) {
             return (!mishap(a)).then(|| through_instrument(a));
         }
         for c in view.children_with(verb, &[DepRel::Obl, DepRel::Nmod]) {
             if view.case_of(c).as_deref() == Some("by") {
+                let c = past_hyphen(c);
                 return (!mishap(c)).then(|| through_instrument(c));
             }
         }
@@ -922,6 +938,36 @@ impl Sentence<'_, '_> {
             }
         }
         None
+    }
+
+    /// The head of a hyphenated phrase whose first part the parser took for the head ("by
+    /// pro-Russia rebels", tokenised "pro - Russia rebels", with "pro" as the agent and
+    /// "rebels" hung elsewhere): the noun the words after the hyphen lead to. Else `t`.
+    fn past_hyphen(&self, t: usize) -> usize {
+        let view = self.view;
+        let joined = t + 2 < view.len()
+            && view.word(t + 1) == "-"
+            && view.span(t).end == view.span(t + 1).start
+            && view.span(t + 1).end == view.span(t + 2).start;
+        if !joined || !code_phrase(view, t, self.cx).is_empty() {
+            return t;
+        }
+        let mut at = t + 2;
+        for _ in 0..MAX_CLIMB {
+            match view.heads[at] {
+                Some(h)
+                    if h > at && matches!(view.rel(at), DepRel::Compound | DepRel::Amod | DepRel::Flat) =>
+                {
+                    at = h
+                }
+                _ => break,
+            }
+        }
+        if at > t + 2 && view.is_nominal(at) {
+            at
+        } else {
+            t
+        }
     }
 
     /// The candidate event of a verb, before governors.
@@ -1206,6 +1252,10 @@ impl Sentence<'_, '_> {
         candidates.sort_by_key(|c| c.0);
         let located_event = matches!(codebook::root_of(code), "04" | "14" | "15" | "18" | "19" | "20");
         let mut location: Option<Vec<Side>> = None;
+        // "killed in Israeli tank shelling in the east of the Gaza Strip": a place inside the
+        // event phrase on the verb is where it happened too, but only says whose civilians
+        // the victims were.
+        let mut inner_location: Option<Vec<Side>> = None;
         for (_, arg) in candidates {
             // "in Beijing" on the verb is where it happened; "refineries in Iran" on the object
             // says whose they are.
@@ -1213,6 +1263,24 @@ impl Sentence<'_, '_> {
             let on_verb = view.heads[arg] == Some(verb);
             let is_location = on_verb && view.case_of(arg).is_some_and(|c| c == "in");
             if is_location && !self.is_place(arg) {
+                continue;
+            }
+            let inner = role_only
+                && !on_verb
+                && view.case_of(arg).is_some_and(|c| c == "in")
+                && view.heads[arg].is_some_and(|h| {
+                    view.heads[h] == Some(verb)
+                        && matches!(view.case_of(h).as_deref(), Some("in" | "during"))
+                        && self.patterns.noun(&noun_phrases(view, h)).is_some()
+                })
+                && self.is_place(arg);
+            if inner {
+                if inner_location.is_none() {
+                    let a = self.place_actors(arg, verb);
+                    if !a.is_empty() {
+                        inner_location = Some(a);
+                    }
+                }
                 continue;
             }
             let a = self.actors_of(arg, verb);
@@ -1232,7 +1300,7 @@ impl Sentence<'_, '_> {
         }
         if role_only {
             // Civilians killed in Gaza are Gaza's civilians.
-            if let Some(place) = location.as_ref().and_then(|l| l.first()) {
+            if let Some(place) = location.as_ref().or(inner_location.as_ref()).and_then(|l| l.first()) {
                 if object_sides.iter().all(|s| s.code == "CVL") {
                     let country =
                         actors::units(&place.code).first().map(|u| u.to_string()).unwrap_or_default();
@@ -1249,6 +1317,21 @@ impl Sentence<'_, '_> {
             Some(l) if located_event => (l, true),
             _ => (Vec::new(), false),
         }
+    }
+
+    /// The actors a place phrase names: its own, else those of the place its of-phrase names
+    /// ("the east of the Gaza Strip" → the Gaza Strip's).
+    fn place_actors(&self, place: usize, verb: usize) -> Vec<Side> {
+        let own = self.actors_of(place, verb);
+        if !own.is_empty() {
+            return own;
+        }
+        let view = self.view;
+        view.children_with(place, &[DepRel::Nmod])
+            .filter(|&n| view.case_of(n).as_deref() == Some("of") && self.is_place(n))
+            .map(|n| self.actors_of(n, verb))
+            .find(|a| !a.is_empty())
+            .unwrap_or_default()
     }
 
     /// True when a nominal names a place: a country, capital or other place, or a place noun
