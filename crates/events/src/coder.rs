@@ -602,20 +602,46 @@ impl Sentence<'_, '_> {
             let own_subject = view.heads[pronoun].and_then(|h| view.child(h, &[DepRel::Nsubj]));
             let own_entity =
                 own_subject.and_then(|s| self.cx.entity_at.get(view.doc_index(s)).copied().flatten());
+            // "Xi asked him", with this "Xi" linked to no entity: an earlier person of that
+            // name is the subject again, not the one asked.
+            let own_name = own_subject.filter(|&s| !is_pronoun(view, s)).map(|s| view.word(s));
+            let named_like_subject =
+                |name: &str| own_name.is_some_and(|w| name.split_whitespace().any(|n| n == w));
             for t in (0..pronoun).rev() {
-                let Some(e) = self.cx.entity_at.get(view.doc_index(t)).copied().flatten() else { continue };
-                if Some(e) == own_entity {
+                if Some(t) == own_subject {
                     continue;
                 }
-                let Some(entity) = view.doc.entities.get(e as usize) else { continue };
-                if entity.kind == EntityKind::Person {
-                    if let Some(code) = &entity.actor {
-                        return vec![Side {
-                            code: code.clone(),
-                            entity: Some(e),
-                            mention: view.span(pronoun),
-                            person: true,
-                        }];
+                let entity = self.cx.entity_at.get(view.doc_index(t)).copied().flatten();
+                let known = entity.and_then(|e| view.doc.entities.get(e as usize).map(|x| (e, x)));
+                match known {
+                    Some((e, _)) if Some(e) == own_entity => continue,
+                    Some((e, x)) if x.kind == EntityKind::Person => {
+                        if named_like_subject(&x.name) {
+                            continue;
+                        }
+                        if let Some(code) = &x.actor {
+                            return vec![Side {
+                                code: code.clone(),
+                                entity: Some(e),
+                                mention: view.span(pronoun),
+                                person: true,
+                            }];
+                        }
+                    }
+                    _ => {
+                        // A person the dictionary knows whom the recogniser missed or typed
+                        // otherwise ("Xi Jinping and Putin" read as one organisation).
+                        if named_like_subject(view.word(t)) {
+                            continue;
+                        }
+                        if let Some(code) = actors::dictionary_person(view, t, self.cx) {
+                            return vec![Side {
+                                code,
+                                entity: None,
+                                mention: view.span(pronoun),
+                                person: true,
+                            }];
+                        }
                     }
                 }
             }
@@ -732,6 +758,11 @@ impl Sentence<'_, '_> {
                     at = head;
                 }
                 DepRel::Conj | DepRel::Ccomp => at = head,
+                DepRel::Acl if self.expressed_governing_noun(at).is_some() => {
+                    // "China expressed willingness to provide …": the complement of a governing
+                    // noun takes the subject of the verb that expresses the noun.
+                    at = self.expressed_governing_noun(at)?;
+                }
                 DepRel::Acl | DepRel::AclRelcl => {
                     // "In an opinion piece criticizing the move, Hu offered …": the writer.
                     if let Some(writer) = self.writer_of(head) {
@@ -748,6 +779,19 @@ impl Sentence<'_, '_> {
             }
         }
         None
+    }
+
+    /// For an infinitive complement of a governing noun that is a verb's object ("expressed
+    /// willingness to provide", "announced its refusal to attend"), that verb.
+    fn expressed_governing_noun(&self, clause: usize) -> Option<usize> {
+        let view = self.view;
+        if !view.children_with(clause, &[DepRel::Mark]).any(|m| view.lemmas[m] == "to") {
+            return None;
+        }
+        let noun = view.heads[clause]?;
+        let verb = view.heads[noun]?;
+        let governs = self.patterns.noun(&noun_phrases(view, noun)).is_some_and(|p| p.governs.is_some());
+        (governs && view.rel(noun) == DepRel::Obj && view.is_verb(verb)).then_some(verb)
     }
 
     /// A verb the parser made an adjective of the noun it governs, with that noun taking the

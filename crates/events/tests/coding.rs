@@ -705,3 +705,34 @@ fn a_noun_tagged_as_a_verb_after_the_verb_that_takes_it() {
     );
     assert!(got.iter().all(|e| !e.contains(":10")), "{got:?}");
 }
+
+#[test]
+fn the_complement_of_a_governing_noun_takes_the_subject_of_its_verb() {
+    // "China expressed willingness to provide military assistance to Russia", with "provide"
+    // a complement of "willingness": China would provide it.
+    check(
+        "China:PROPN:2:nsubj expressed:VERB:0:root willingness:NOUN:2:obj to:PART:5:mark \
+         provide:VERB:3:acl military:ADJ:7:amod assistance:NOUN:5:obj to:ADP:9:case Russia:PROPN:7:nmod",
+        &["CHN>RUS:0332"],
+    );
+    // A noun that governs nothing leaves its clause alone: "China expressed concern" is no
+    // intent of China's to provide anything.
+    let (got, _) = events(
+        "China:PROPN:2:nsubj expressed:VERB:0:root concern:NOUN:2:obj to:PART:5:mark \
+         provide:VERB:3:acl military:ADJ:7:amod assistance:NOUN:5:obj to:ADP:9:case Russia:PROPN:7:nmod",
+        Some("20150101"),
+    );
+    assert!(got.iter().all(|e| !e.starts_with("CHN>RUS:03")), "{got:?}");
+}
+
+#[test]
+fn a_pronoun_object_stands_for_a_person_the_dictionary_names() {
+    // "After meeting Putin, Xi asked him to hold off on an invasion": no recogniser ran, so
+    // Putin is known to the dictionary only; "him" is not Xi, the subject of its clause.
+    check(
+        "After:SCONJ:2:mark meeting:VERB:6:advcl Putin:PROPN:2:obj ,:PUNCT:2:punct Xi:PROPN:6:nsubj \
+         asked:VERB:0:root him:PRON:6:obj to:PART:9:mark hold:VERB:6:xcomp off:ADP:9:compound:prt \
+         on:ADP:13:case an:DET:13:det invasion:NOUN:9:obl",
+        &["CHNGOV>RUSGOV:0256"],
+    );
+}
