@@ -122,6 +122,17 @@ fn hit_code(dictionary: &ActorDictionary, hit: Hit, words: &[&str], date: Option
     }
 }
 
+/// The code of the person the dictionary names at token `t` ("Putin" → `RUSGOV` in 2022),
+/// whatever the recogniser made of the word.
+pub fn dictionary_person(view: &SentenceView, t: usize, cx: &PhraseContext) -> Option<String> {
+    let hit = view.names.get(t).copied().flatten()?;
+    if !matches!(cx.dictionary.entry(hit.entry).kind, EntryKind::Person { .. }) {
+        return None;
+    }
+    let words: Vec<&str> = (0..view.len()).map(|i| view.word(i)).collect();
+    hit_code(cx.dictionary, hit, &words, cx.date)
+}
+
 /// Split a code into its three-letter units.
 pub fn units(code: &str) -> Vec<&str> {
     (0..code.len() / 3).filter_map(|i| code.get(i * 3..i * 3 + 3)).collect()

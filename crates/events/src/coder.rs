@@ -160,7 +160,8 @@ pub fn code_document(doc: &mut Document, dictionary: &ActorDictionary, patterns:
         return events;
     }
     for s in 0..doc.sentences.len() {
-        let view = SentenceView::new(doc, s, dictionary, &known);
+        let mut view = SentenceView::new(doc, s, dictionary, &known);
+        view.repair_nouns_read_as_verbs(&|verb, noun| patterns.takes_noun(verb, noun));
         if view.is_empty() {
             continue;
         }
@@ -601,20 +602,46 @@ impl Sentence<'_, '_> {
             let own_subject = view.heads[pronoun].and_then(|h| view.child(h, &[DepRel::Nsubj]));
             let own_entity =
                 own_subject.and_then(|s| self.cx.entity_at.get(view.doc_index(s)).copied().flatten());
+            // "Xi asked him", with this "Xi" linked to no entity: an earlier person of that
+            // name is the subject again, not the one asked.
+            let own_name = own_subject.filter(|&s| !is_pronoun(view, s)).map(|s| view.word(s));
+            let named_like_subject =
+                |name: &str| own_name.is_some_and(|w| name.split_whitespace().any(|n| n == w));
             for t in (0..pronoun).rev() {
-                let Some(e) = self.cx.entity_at.get(view.doc_index(t)).copied().flatten() else { continue };
-                if Some(e) == own_entity {
+                if Some(t) == own_subject {
                     continue;
                 }
-                let Some(entity) = view.doc.entities.get(e as usize) else { continue };
-                if entity.kind == EntityKind::Person {
-                    if let Some(code) = &entity.actor {
-                        return vec![Side {
-                            code: code.clone(),
-                            entity: Some(e),
-                            mention: view.span(pronoun),
-                            person: true,
-                        }];
+                let entity = self.cx.entity_at.get(view.doc_index(t)).copied().flatten();
+                let known = entity.and_then(|e| view.doc.entities.get(e as usize).map(|x| (e, x)));
+                match known {
+                    Some((e, _)) if Some(e) == own_entity => continue,
+                    Some((e, x)) if x.kind == EntityKind::Person => {
+                        if named_like_subject(&x.name) {
+                            continue;
+                        }
+                        if let Some(code) = &x.actor {
+                            return vec![Side {
+                                code: code.clone(),
+                                entity: Some(e),
+                                mention: view.span(pronoun),
+                                person: true,
+                            }];
+                        }
+                    }
+                    _ => {
+                        // A person the dictionary knows whom the recogniser missed or typed
+                        // otherwise ("Xi Jinping and Putin" read as one organisation).
+                        if named_like_subject(view.word(t)) {
+                            continue;
+                        }
+                        if let Some(code) = actors::dictionary_person(view, t, self.cx) {
+                            return vec![Side {
+                                code,
+                                entity: None,
+                                mention: view.span(pronoun),
+                                person: true,
+                            }];
+                        }
                     }
                 }
             }
@@ -731,6 +758,11 @@ impl Sentence<'_, '_> {
                     at = head;
                 }
                 DepRel::Conj | DepRel::Ccomp => at = head,
+                DepRel::Acl if self.expressed_governing_noun(at).is_some() => {
+                    // "China expressed willingness to provide …": the complement of a governing
+                    // noun takes the subject of the verb that expresses the noun.
+                    at = self.expressed_governing_noun(at)?;
+                }
                 DepRel::Acl | DepRel::AclRelcl => {
                     // "In an opinion piece criticizing the move, Hu offered …": the writer.
                     if let Some(writer) = self.writer_of(head) {
@@ -747,6 +779,19 @@ impl Sentence<'_, '_> {
             }
         }
         None
+    }
+
+    /// For an infinitive complement of a governing noun that is a verb's object ("expressed
+    /// willingness to provide", "announced its refusal to attend"), that verb.
+    fn expressed_governing_noun(&self, clause: usize) -> Option<usize> {
+        let view = self.view;
+        if !view.children_with(clause, &[DepRel::Mark]).any(|m| view.lemmas[m] == "to") {
+            return None;
+        }
+        let noun = view.heads[clause]?;
+        let verb = view.heads[noun]?;
+        let governs = self.patterns.noun(&noun_phrases(view, noun)).is_some_and(|p| p.governs.is_some());
+        (governs && view.rel(noun) == DepRel::Obj && view.is_verb(verb)).then_some(verb)
     }
 
     /// A verb the parser made an adjective of the noun it governs, with that noun taking the
@@ -779,20 +824,33 @@ impl Sentence<'_, '_> {
     fn subject_on_the_left(&self, verb: usize) -> Option<(usize, usize)> {
         use newsgraph_model::Tag;
         let view = self.view;
-        // A past participle with no auxiliary heading a clause is a past tense the tagger
-        // mistook ("as the US leader prepared to attend").
-        let finite = matches!(view.tokens[verb].tag, Tag::Vbd | Tag::Vbz | Tag::Vbp)
-            || (view.tokens[verb].tag == Tag::Vbn
-                && matches!(view.rel(verb), DepRel::Advcl | DepRel::Root | DepRel::Conj | DepRel::Ccomp)
-                && view.child(verb, &[DepRel::Aux, DepRel::AuxPass]).is_none());
-        if !finite {
-            return None;
-        }
         let mut at = verb.checked_sub(1)?;
         while matches!(view.upos(at), Upos::Aux | Upos::Adv | Upos::Part) {
             at = at.checked_sub(1)?;
         }
         if !view.is_nominal(at) || matches!(view.rel(at), DepRel::Nsubj | DepRel::NsubjPass | DepRel::Obj) {
+            return None;
+        }
+        // "The stopover came as the US leader prepared to attend …", with "as" read as a
+        // preposition: the noun right before the verb is an oblique marked by a conjunction
+        // that opens clauses, so the verb is that clause's, not a complement of the main verb.
+        let opened = matches!(view.rel(at), DepRel::Obl | DepRel::Nmod)
+            && view.case_of(at).is_some_and(|c| {
+                matches!(
+                    c.as_str(),
+                    "as" | "after" | "before" | "since" | "until" | "while" | "when" | "once"
+                )
+            });
+        // A past participle with no auxiliary heading a clause is a past tense the tagger
+        // mistook ("as the US leader prepared to attend").
+        let clause_rel =
+            matches!(view.rel(verb), DepRel::Advcl | DepRel::Root | DepRel::Conj | DepRel::Ccomp)
+                || (opened && matches!(view.rel(verb), DepRel::Xcomp | DepRel::Acl));
+        let finite = matches!(view.tokens[verb].tag, Tag::Vbd | Tag::Vbz | Tag::Vbp)
+            || (view.tokens[verb].tag == Tag::Vbn
+                && clause_rel
+                && view.child(verb, &[DepRel::Aux, DepRel::AuxPass]).is_none());
+        if !finite {
             return None;
         }
         // The head of the phrase the word ends.
@@ -865,6 +923,7 @@ impl Sentence<'_, '_> {
         ];
         let view = self.view;
         let mishap = |a: usize| MISHAPS.contains(&view.lemmas[a].as_str());
+        let past_hyphen = |a: usize| self.past_hyphen(a);
         // "blown up by a missile believed to be fired by rebels": an instrument that names no
         // actor stands for whoever is said to have used it.
         let through_instrument = |a: usize| -> (usize, usize) {
@@ -874,7 +933,7 @@ impl Sentence<'_, '_> {
             for acl in view.children_with(a, &[DepRel::Acl, DepRel::AclRelcl]) {
                 let mut clause = acl;
                 for _ in 0..2 {
-                    if let Some(agent) = view.child(clause, &[DepRel::OblAgent]) {
+                    if let Some(agent) = view.child(clause, &[DepRel::OblAgent]).map(past_hyphen) {
                         if !code_phrase(view, agent, self.cx).is_empty() {
                             return (agent, clause);
                         }
@@ -887,11 +946,12 @@ impl Sentence<'_, '_> {
             }
             (a, verb)
         };
-        if let Some(a) = view.child(verb, &[DepRel::OblAgent]) {
+        if let Some(a) = view.child(verb, &[DepRel::OblAgent]).map(past_hyphen) {
             return (!mishap(a)).then(|| through_instrument(a));
         }
         for c in view.children_with(verb, &[DepRel::Obl, DepRel::Nmod]) {
             if view.case_of(c).as_deref() == Some("by") {
+                let c = past_hyphen(c);
                 return (!mishap(c)).then(|| through_instrument(c));
             }
         }
@@ -922,6 +982,36 @@ impl Sentence<'_, '_> {
             }
         }
         None
+    }
+
+    /// The head of a hyphenated phrase whose first part the parser took for the head ("by
+    /// pro-Russia rebels", tokenised "pro - Russia rebels", with "pro" as the agent and
+    /// "rebels" hung elsewhere): the noun the words after the hyphen lead to. Else `t`.
+    fn past_hyphen(&self, t: usize) -> usize {
+        let view = self.view;
+        let joined = t + 2 < view.len()
+            && view.word(t + 1) == "-"
+            && view.span(t).end == view.span(t + 1).start
+            && view.span(t + 1).end == view.span(t + 2).start;
+        if !joined || !code_phrase(view, t, self.cx).is_empty() {
+            return t;
+        }
+        let mut at = t + 2;
+        for _ in 0..MAX_CLIMB {
+            match view.heads[at] {
+                Some(h)
+                    if h > at && matches!(view.rel(at), DepRel::Compound | DepRel::Amod | DepRel::Flat) =>
+                {
+                    at = h
+                }
+                _ => break,
+            }
+        }
+        if at > t + 2 && view.is_nominal(at) {
+            at
+        } else {
+            t
+        }
     }
 
     /// The candidate event of a verb, before governors.
@@ -1206,6 +1296,10 @@ impl Sentence<'_, '_> {
         candidates.sort_by_key(|c| c.0);
         let located_event = matches!(codebook::root_of(code), "04" | "14" | "15" | "18" | "19" | "20");
         let mut location: Option<Vec<Side>> = None;
+        // "killed in Israeli tank shelling in the east of the Gaza Strip": a place inside the
+        // event phrase on the verb is where it happened too, but only says whose civilians
+        // the victims were.
+        let mut inner_location: Option<Vec<Side>> = None;
         for (_, arg) in candidates {
             // "in Beijing" on the verb is where it happened; "refineries in Iran" on the object
             // says whose they are.
@@ -1213,6 +1307,24 @@ impl Sentence<'_, '_> {
             let on_verb = view.heads[arg] == Some(verb);
             let is_location = on_verb && view.case_of(arg).is_some_and(|c| c == "in");
             if is_location && !self.is_place(arg) {
+                continue;
+            }
+            let inner = role_only
+                && !on_verb
+                && view.case_of(arg).is_some_and(|c| c == "in")
+                && view.heads[arg].is_some_and(|h| {
+                    view.heads[h] == Some(verb)
+                        && matches!(view.case_of(h).as_deref(), Some("in" | "during"))
+                        && self.patterns.noun(&noun_phrases(view, h)).is_some()
+                })
+                && self.is_place(arg);
+            if inner {
+                if inner_location.is_none() {
+                    let a = self.place_actors(arg, verb);
+                    if !a.is_empty() {
+                        inner_location = Some(a);
+                    }
+                }
                 continue;
             }
             let a = self.actors_of(arg, verb);
@@ -1232,7 +1344,7 @@ impl Sentence<'_, '_> {
         }
         if role_only {
             // Civilians killed in Gaza are Gaza's civilians.
-            if let Some(place) = location.as_ref().and_then(|l| l.first()) {
+            if let Some(place) = location.as_ref().or(inner_location.as_ref()).and_then(|l| l.first()) {
                 if object_sides.iter().all(|s| s.code == "CVL") {
                     let country =
                         actors::units(&place.code).first().map(|u| u.to_string()).unwrap_or_default();
@@ -1249,6 +1361,21 @@ impl Sentence<'_, '_> {
             Some(l) if located_event => (l, true),
             _ => (Vec::new(), false),
         }
+    }
+
+    /// The actors a place phrase names: its own, else those of the place its of-phrase names
+    /// ("the east of the Gaza Strip" → the Gaza Strip's).
+    fn place_actors(&self, place: usize, verb: usize) -> Vec<Side> {
+        let own = self.actors_of(place, verb);
+        if !own.is_empty() {
+            return own;
+        }
+        let view = self.view;
+        view.children_with(place, &[DepRel::Nmod])
+            .filter(|&n| view.case_of(n).as_deref() == Some("of") && self.is_place(n))
+            .map(|n| self.actors_of(n, verb))
+            .find(|a| !a.is_empty())
+            .unwrap_or_default()
     }
 
     /// True when a nominal names a place: a country, capital or other place, or a place noun

@@ -194,6 +194,17 @@ impl Patterns {
         self.verbs.contains(lemma)
     }
 
+    /// True when the table pairs the verb with the noun as its object: a `verb+noun` pattern
+    /// ("face+pressure"), or a light verb and a noun with a pattern of its own ("hold" and
+    /// "talks").
+    pub fn takes_noun(&self, verb: &str, noun: &str) -> bool {
+        if self.table.contains_key(&(Kind::Verb, format!("{verb}+{noun}"))) {
+            return true;
+        }
+        let light = self.table.get(&(Kind::Verb, verb.to_string())).is_some_and(|p| p.light);
+        light && self.table.contains_key(&(Kind::Noun, noun.to_string()))
+    }
+
     /// The most specific verb pattern for a verb with an optional particle, the phrases of its
     /// object noun (longest first: "arrest warrant", "warrant") and its prepositional
     /// arguments, each a preposition with the phrases of its noun.

@@ -8,6 +8,7 @@
 use crate::dictionary::{ActorDictionary, Hit};
 use crate::lemma;
 use newsgraph_model::{DepRel, Document, Span, Tag, Token, Upos};
+use std::borrow::Cow;
 
 /// Longest sentence coded, in tokens; longer sentences are coded on their first tokens only.
 pub const MAX_SENTENCE_TOKENS: usize = 400;
@@ -21,8 +22,8 @@ pub struct SentenceView<'d> {
     pub index: usize,
     /// Document index of the first token.
     pub first: usize,
-    /// The tokens.
-    pub tokens: &'d [Token],
+    /// The tokens (a copy only when [`SentenceView::repair_nouns_read_as_verbs`] changed one).
+    pub tokens: Cow<'d, [Token]>,
     /// Head of each token (local index), `None` for roots.
     pub heads: Vec<Option<usize>>,
     /// Children of each token, in order.
@@ -130,7 +131,66 @@ impl<'d> SentenceView<'d> {
                 *slot = Some(hit);
             }
         }
-        SentenceView { doc, index, first, tokens, heads, children, lemmas, names, roles }
+        SentenceView {
+            doc,
+            index,
+            first,
+            tokens: Cow::Borrowed(tokens),
+            heads,
+            children,
+            lemmas,
+            names,
+            roles,
+        }
+    }
+
+    /// Repair nouns the tagger read as bare verbs right after the verb that takes them ("Obama
+    /// faces pressure from Congress to help Iran", with "pressure" a verb complement of
+    /// "faces"): a base-form verb that is a complement of the verb before it, with no "to",
+    /// auxiliary, subject or object of its own, becomes that verb's object when
+    /// `takes_noun(verb, noun)` says the pair is a known verb and object. Its prepositional
+    /// phrases become the noun's, and its infinitive clauses the noun's complements ("pressure
+    /// … to help"). Returns how many tokens were repaired.
+    pub fn repair_nouns_read_as_verbs(&mut self, takes_noun: &dyn Fn(&str, &str) -> bool) -> usize {
+        let mut repaired = 0;
+        for x in 0..self.len() {
+            let Some(h) = self.heads[x] else { continue };
+            let bare = self.tokens[x].upos == Upos::Verb && matches!(self.tokens[x].tag, Tag::Vb | Tag::Vbp);
+            if !bare || self.rel(x) != DepRel::Xcomp || h >= x || !self.is_verb(h) {
+                continue;
+            }
+            let own = [
+                DepRel::Mark,
+                DepRel::Aux,
+                DepRel::AuxPass,
+                DepRel::Nsubj,
+                DepRel::NsubjPass,
+                DepRel::Obj,
+                DepRel::Iobj,
+            ];
+            // "made him appeal": a verb with an object of its own takes a clause, not a noun.
+            if self.child(x, &own).is_some()
+                || self.child(h, &[DepRel::Obj, DepRel::Iobj]).is_some()
+                || !takes_noun(&self.lemmas[h], &self.lemmas[x])
+            {
+                continue;
+            }
+            let children = self.children[x].clone();
+            let tokens = self.tokens.to_mut();
+            tokens[x].upos = Upos::Noun;
+            tokens[x].tag = Tag::Nn;
+            tokens[x].rel = DepRel::Obj;
+            for c in children {
+                let rel = tokens[c].rel;
+                if matches!(rel, DepRel::Obl | DepRel::OblTmod | DepRel::OblNpmod) {
+                    tokens[c].rel = DepRel::Nmod;
+                } else if matches!(rel, DepRel::Advcl | DepRel::Xcomp) {
+                    tokens[c].rel = DepRel::Acl;
+                }
+            }
+            repaired += 1;
+        }
+        repaired
     }
 
     /// Number of tokens.

@@ -1,5 +1,6 @@
 //! Text for newsgraph: normalisation, paragraphs, sentences, tokens with byte offsets, and
-//! quotation-mark pairing, tuned to news prose.
+//! quotation-mark pairing, tuned to news prose. A dateline ("WASHINGTON (Reuters) -") is a
+//! sentence of its own.
 //!
 //! [`Segmenter`] is the pipeline component that does all of it; the modules can also be used
 //! one by one.
@@ -15,6 +16,7 @@
 //! ```
 
 mod abbreviations;
+pub mod dateline;
 pub mod normalize;
 pub mod paragraphs;
 pub mod quotes;

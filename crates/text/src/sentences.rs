@@ -5,9 +5,12 @@
 //! quotation marks and brackets that follow, when the next word does not continue it: a
 //! lower-case word continues (“"Why?" he asked.”), a title such as "Gen." or an initial never
 //! ends a sentence, and an abbreviation that can ("U.S.", "Inc.") ends one only when the next
-//! word is a typical sentence opener or a quotation opens.
+//! word is a typical sentence opener or a quotation opens. A dateline at the start of a
+//! sentence ("GAZA CITY, Palestinian Territories:", "WASHINGTON (Reuters) -") is a sentence
+//! of its own ([`crate::dateline`]).
 
 use crate::abbreviations::{self, AbbreviationKind};
+use crate::dateline;
 use newsgraph_model::Span;
 
 fn is_closing(token: &str) -> bool {
@@ -100,7 +103,27 @@ pub fn split(text: &str, tokens: &[Span]) -> Vec<std::ops::Range<usize>> {
     if start < tokens.len() {
         sentences.push(start..tokens.len());
     }
-    sentences
+    split_datelines(text, tokens, sentences)
+}
+
+/// Cut a dateline off the front of each sentence that starts with one.
+fn split_datelines(
+    text: &str,
+    tokens: &[Span],
+    sentences: Vec<std::ops::Range<usize>>,
+) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::with_capacity(sentences.len());
+    for range in sentences {
+        match dateline::find(text, &tokens[range.clone()]) {
+            Some(d) if d.len() < range.len() => {
+                let cut = range.start + d.len();
+                out.push(range.start..cut);
+                out.push(cut..range.end);
+            }
+            _ => out.push(range),
+        }
+    }
+    out
 }
 
 /// True if the quotation mark at `j` is preceded by a space (so it opens rather than closes).
@@ -173,6 +196,24 @@ mod tests {
         check("is it still available? is it sold?", &["is it still available?", "is it sold?"]);
         check("He said: \"No.\" \"Never.\"", &["He said: \"No.\"", "\"Never.\""]);
         check("Resolution No. 5 passed.", &["Resolution No. 5 passed."]);
+    }
+
+    #[test]
+    fn datelines_are_sentences_of_their_own() {
+        check(
+            "GAZA CITY, Palestinian Territories: Four children were killed, medics said.",
+            &["GAZA CITY, Palestinian Territories:", "Four children were killed, medics said."],
+        );
+        check(
+            "WASHINGTON (Reuters) - The U.S. Senate voted. It passed.",
+            &["WASHINGTON (Reuters) -", "The U.S. Senate voted.", "It passed."],
+        );
+        check(
+            "WASHINGTON STATE officials said the fire was out.",
+            &["WASHINGTON STATE officials said the fire was out."],
+        );
+        check("U.S. officials: Russia asked China.", &["U.S. officials: Russia asked China."]);
+        check("He said: No. Then he left.", &["He said: No.", "Then he left."]);
     }
 
     #[test]
