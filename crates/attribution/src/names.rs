@@ -1,7 +1,8 @@
 //! Repairs to the recogniser's name mentions that speakers depend on: a person's name the
 //! recogniser missed as the subject of a reporting verb ("Chinese commentator Hu Xijin
-//! nonetheless offered …"), sentence-opening adverbs taken for names ("Moreover"), and a
-//! sentence's final period swallowed into a name ("U.S. News.").
+//! nonetheless offered …"), a person's name cut short ("Sun Yun" found as "Yun"),
+//! sentence-opening adverbs taken for names ("Moreover"), and a sentence's final period
+//! swallowed into a name ("U.S. News.").
 //!
 //! It runs after the recogniser and before the entity linker, and only adds or trims name
 //! mentions; it never changes what the recogniser typed.
@@ -129,6 +130,36 @@ pub fn repair(doc: &mut Document) {
         }
     }
 
+    // A person's name cut short ("Sun Yun, director of …" found as "Yun"): the proper nouns
+    // right before it that the parse hangs on its words as parts of one name join it.
+    let mut starts: Vec<(usize, u32)> = Vec::new();
+    for (k, m) in doc.mentions.iter().enumerate() {
+        if m.kind != MentionKind::Name || m.label != EntityKind::Person {
+            continue;
+        }
+        let range = token_range(tokens, m.span);
+        let mut a = range.start;
+        while a > 0 && range.end - a < 4 {
+            let before = &tokens[a - 1];
+            let word = before.span.text(text);
+            let joins = before.head.is_some_and(|h| range.contains(&(h as usize)))
+                && matches!(before.rel, DepRel::Compound | DepRel::Flat)
+                && is_name_word(before, word)
+                && !is_role_word(word)
+                && !doc.mentions.iter().any(|o| o.span.overlaps(before.span));
+            if !joins {
+                break;
+            }
+            a -= 1;
+        }
+        if a < range.start {
+            starts.push((k, tokens[a].span.start));
+        }
+    }
+    for (k, start) in starts {
+        doc.mentions[k].span.start = start;
+    }
+
     // Recover the names of speakers the recogniser missed.
     let mut added: Vec<Mention> = Vec::new();
     for sentence in &doc.sentences {
@@ -188,16 +219,18 @@ fn name_after_title(text: &str, tokens: &[newsgraph_model::Token], person: bool)
     (name_like && (rest.len() >= 2 || (person && !rest.is_empty()))).then_some(first)
 }
 
+/// Whether a token can be a word of a person's name: a capitalised proper noun of letters
+/// (and hyphens or apostrophes) that is not a sentence adverb.
+fn is_name_word(token: &newsgraph_model::Token, word: &str) -> bool {
+    token.upos == Upos::Propn
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        && !is_non_name(word)
+}
+
 /// A run of two to four capitalised proper nouns containing token `head`.
 fn proper_name_around(doc: &Document, head: usize, start: usize, end: usize) -> Option<Span> {
-    let is_name_word = |i: usize| {
-        let token = &doc.tokens[i];
-        let word = doc.slice(token.span);
-        token.upos == Upos::Propn
-            && word.chars().next().is_some_and(char::is_uppercase)
-            && word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-            && !is_non_name(word)
-    };
+    let is_name_word = |i: usize| is_name_word(&doc.tokens[i], doc.slice(doc.tokens[i].span));
     if !is_name_word(head) {
         return None;
     }
@@ -287,6 +320,35 @@ mod tests {
                 ("General Motors", EntityKind::Org)
             ]
         );
+    }
+
+    #[test]
+    fn a_name_cut_short_takes_the_proper_nouns_hung_on_it() {
+        let words = [
+            ("Sun", Upos::Propn, Some(1), DepRel::Compound),
+            ("Yun", Upos::Propn, Some(4), DepRel::Nsubj),
+            (",", Upos::Punct, Some(3), DepRel::Punct),
+            ("director", Upos::Noun, Some(1), DepRel::Appos),
+            ("tells", Upos::Verb, None, DepRel::Root),
+            ("President", Upos::Propn, Some(6), DepRel::Compound),
+            ("Xi", Upos::Propn, Some(4), DepRel::Obj),
+            ("Monday", Upos::Propn, Some(8), DepRel::Compound),
+            ("Lee", Upos::Propn, Some(4), DepRel::Obj),
+        ];
+        let mut d = doc(&words);
+        let span = |a: usize, b: usize| d.tokens[a].span.cover(d.tokens[b].span);
+        for (s, label) in [
+            (span(1, 1), EntityKind::Person),
+            (span(6, 6), EntityKind::Person),
+            (span(7, 7), EntityKind::Misc),
+            (span(8, 8), EntityKind::Person),
+        ] {
+            d.mentions.push(Mention::new(s, MentionKind::Name, label));
+        }
+        repair(&mut d);
+        let got: Vec<&str> = d.mentions.iter().map(|m| d.slice(m.span)).collect();
+        // A title stays out; so does a word that is a mention of its own.
+        assert_eq!(got, ["Sun Yun", "Xi", "Monday", "Lee"]);
     }
 
     #[test]

@@ -117,15 +117,17 @@ impl Component for Tagger {
     fn annotate(&self, doc: &mut Document) {
         let mut scratch = TagScratch::default();
         let mut classes = Vec::new();
-        for range in sentence_ranges(doc, self.name()) {
-            let words = words(doc, &range);
+        let sentences = sentence_ranges(doc, self.name());
+        for range in &sentences {
+            let words = words(doc, range);
             self.predict_classes(&words, &mut scratch, &mut classes);
-            for (token, &c) in doc.tokens[range].iter_mut().zip(&classes) {
+            for (token, &c) in doc.tokens[range.clone()].iter_mut().zip(&classes) {
                 let (upos, tag) = self.class(c);
                 token.upos = upos;
                 token.tag = tag;
             }
         }
+        crate::openers::retag_openers(doc, &sentences);
     }
 }
 

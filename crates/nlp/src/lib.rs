@@ -29,6 +29,7 @@ pub mod hash;
 pub mod lemma;
 pub mod linear;
 pub mod ner;
+pub mod openers;
 pub mod parser;
 pub mod repair;
 pub mod tagger;

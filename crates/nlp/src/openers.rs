@@ -1,0 +1,149 @@
+//! One reading per document for capitalised words at the opening of a sentence, where
+//! capitals say nothing: a word the same document writes capitalised inside sentences, where
+//! the tagger reads it as a proper noun, and never in lower case, is a proper noun when it
+//! opens a sentence too ("Xi himself last week called …" after "President Xi Jinping said").
+//!
+//! It only turns verbs, common nouns and adverbs into proper nouns (adjectives such as
+//! "Arctic", interjections such as "OK" and file names tagged X are too often right), only at
+//! openings, and only on the document's own evidence; it reads no lexicon.
+
+use newsgraph_model::{Document, Tag, Upos};
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+/// Whether a token opens a sentence or a quotation, or follows a colon or a dash: a place
+/// where a capital letter is expected whatever the word.
+fn opens(doc: &Document, sentence: &Range<usize>, i: usize) -> bool {
+    let mut j = i;
+    while j > sentence.start {
+        let before = doc.slice(doc.tokens[j - 1].span);
+        match before {
+            "“" | "\"" | "‘" | "'" | "(" | "[" => j -= 1,
+            ":" | "—" | "–" | "-" | "--" => return true,
+            _ => return false,
+        }
+    }
+    true
+}
+
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Retag the openers of `sentences` (token ranges of `doc`) as the rest of the document
+/// reads them. Returns how many tokens changed.
+pub fn retag_openers(doc: &mut Document, sentences: &[Range<usize>]) -> usize {
+    // Capitalised words read as proper nouns inside sentences, with their Penn tag; and the
+    // words the document also writes in lower case.
+    let mut names: HashMap<&str, Tag> = HashMap::new();
+    let mut lowered: HashSet<String> = HashSet::new();
+    let mut openers = Vec::new();
+    for sentence in sentences {
+        for i in sentence.clone() {
+            let token = &doc.tokens[i];
+            let word = doc.slice(token.span);
+            if !capitalised(word) {
+                if word.chars().next().is_some_and(char::is_lowercase) {
+                    lowered.insert(word.to_lowercase());
+                }
+                continue;
+            }
+            if opens(doc, sentence, i) {
+                openers.push(i);
+            } else if token.upos == Upos::Propn {
+                names.entry(word).or_insert(token.tag);
+            }
+        }
+    }
+    let retag: Vec<(usize, Tag)> = openers
+        .into_iter()
+        .filter_map(|i| {
+            let token = &doc.tokens[i];
+            let open_class = matches!(token.upos, Upos::Verb | Upos::Noun | Upos::Adv);
+            let word = doc.slice(token.span);
+            let tag = *names.get(word)?;
+            (open_class && !lowered.contains(&word.to_lowercase())).then_some((i, tag))
+        })
+        .collect();
+    for &(i, tag) in &retag {
+        doc.tokens[i].upos = Upos::Propn;
+        doc.tokens[i].tag = tag;
+    }
+    retag.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsgraph_model::{Span, Token};
+
+    /// A document of whitespace-separated words, one sentence per line, with the tags given.
+    fn doc(lines: &[&[(&str, Upos)]]) -> (Document, Vec<Range<usize>>) {
+        let mut text = String::new();
+        let mut tokens = Vec::new();
+        let mut ranges = Vec::new();
+        for line in lines {
+            let first = tokens.len();
+            for (word, upos) in line.iter() {
+                let start = text.len();
+                text.push_str(word);
+                let tag = if *upos == Upos::Propn { Tag::Nnp } else { Tag::Nn };
+                tokens.push(Token {
+                    span: Span::new(start, text.len()),
+                    upos: *upos,
+                    tag,
+                    ..Token::default()
+                });
+                text.push(' ');
+            }
+            text.push('\n');
+            ranges.push(first..tokens.len());
+        }
+        let mut d = Document::new("d", &text);
+        d.tokens = tokens;
+        (d, ranges)
+    }
+
+    #[test]
+    fn a_name_opening_a_sentence_is_read_as_inside_one() {
+        use Upos::*;
+        let (mut d, ranges) = doc(&[
+            &[("President", Propn), ("Xi", Propn), ("Jinping", Propn), ("spoke", Verb), (".", Punct)],
+            &[("Xi", Verb), ("himself", Pron), ("called", Verb), (".", Punct)],
+            &[("“", Punct), ("Xi", Noun), ("agrees", Verb), (",", Punct), ("”", Punct)],
+        ]);
+        assert_eq!(retag_openers(&mut d, &ranges), 2);
+        assert_eq!((d.tokens[5].upos, d.tokens[5].tag), (Propn, Tag::Nnp));
+        assert_eq!(d.tokens[10].upos, Propn);
+        assert_eq!(d.tokens[6].upos, Pron); // untouched
+    }
+
+    #[test]
+    fn words_also_written_in_lower_case_or_only_at_openings_are_left_alone() {
+        use Upos::*;
+        let (mut d, ranges) = doc(&[
+            &[("They", Pron), ("met", Verb), ("Will", Propn), ("Smith", Propn), (".", Punct)],
+            &[("Will", Aux), ("it", Pron), ("rain", Verb), ("?", Punct)],
+            &[("Rain", Noun), ("will", Aux), ("come", Verb), (".", Punct)],
+            &[("Moreover", Adv), ("it", Pron), ("came", Verb), (".", Punct)],
+            &[("Smith", Noun), ("said", Verb), ("so", Adv), (".", Punct)],
+            &[("Smith", Verb), ("said", Verb), ("it", Pron), ("will", Aux), (".", Punct)],
+        ]);
+        // "Will" is an auxiliary (closed class) and written "will" too; "Rain" and "Moreover"
+        // never appear inside a sentence capitalised; "Smith" does, as a proper noun.
+        assert_eq!(retag_openers(&mut d, &ranges), 2);
+        assert_eq!(d.tokens[5].upos, Aux);
+        assert_eq!(d.tokens[9].upos, Noun);
+        assert_eq!(d.tokens[13].upos, Adv);
+        assert_eq!(d.tokens[17].upos, Propn);
+        assert_eq!(d.tokens[21].upos, Propn);
+    }
+
+    #[test]
+    fn empty_documents_and_sentences() {
+        let (mut d, ranges) = doc(&[]);
+        assert_eq!(retag_openers(&mut d, &ranges), 0);
+        let (mut d, _) = doc(&[&[("Xi", Upos::Verb)]]);
+        assert_eq!(retag_openers(&mut d, &[0..0, 0..1]), 0);
+    }
+}
