@@ -11,8 +11,10 @@
 //! an agency, a date, or a region and a dash ("Kyiv, Ukraine —"); a place in capitals
 //! ("LYON:") counts on its own. A name followed by anything else ("WASHINGTON STATE officials
 //! said", "U.S. officials: …") or a dash or colon before a lower-case word ("Hamas — which
-//! runs Gaza —") is no dateline. This module does not resolve the place: it only says which
-//! tokens are which.
+//! runs Gaza —") is no dateline. Labels in capitals take the same shape and are split off the
+//! same way ("NOTE:", "WHEN:", a transcript's "GOODWYN:", a run-in heading "QUESTIONABLE
+//! MEDICAL CLAIMS —"): like a dateline, they are not part of the clause after them. This
+//! module does not resolve the place: it only says which tokens are which.
 
 use newsgraph_model::Span;
 use std::ops::Range;
