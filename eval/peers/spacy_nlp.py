@@ -52,8 +52,15 @@ def main():
         for d in parsed
     ]
 
+    # A sentence may open with the whitespace token of a paragraph break: its start is its
+    # first word, as in the gold offsets; a sentence of whitespace only starts nothing.
     out["sentence_starts"] = [
-        [sent.start_char for sent in nlp(text).sents] for text in request.get("texts", [])
+        [
+            words[0].idx
+            for words in ([t for t in sent if not t.is_space] for sent in nlp(text).sents)
+            if words
+        ]
+        for text in request.get("texts", [])
     ]
 
     ner_docs = list(nlp.pipe((as_doc(nlp, s) for s in request.get("ner", [])), batch_size=256))

@@ -168,7 +168,8 @@ fn spacy_rel(label: &str) -> &str {
     }
 }
 
-/// Sentence-start character offsets of each document's running text, and the texts.
+/// Sentence-start character offsets of each document's running text, and the texts: the
+/// sentences joined by a space, and paragraphs (`# newpar`) by a blank line, as in a document.
 fn running_texts(sentences: &[TreebankSentence]) -> (Vec<String>, Vec<Vec<usize>>) {
     let mut texts: Vec<String> = Vec::new();
     let mut starts: Vec<Vec<usize>> = Vec::new();
@@ -179,7 +180,7 @@ fn running_texts(sentences: &[TreebankSentence]) -> (Vec<String>, Vec<Vec<usize>
         }
         let (Some(text), Some(st)) = (texts.last_mut(), starts.last_mut()) else { continue };
         if !text.is_empty() {
-            text.push(' ');
+            text.push_str(if s.new_par { "\n\n" } else { " " });
         }
         st.push(text.chars().count());
         text.push_str(&s.text);
@@ -560,14 +561,16 @@ mod tests {
 
     #[test]
     fn running_text_offsets() {
-        let text = "# newdoc id = a\n# text = Hi there.\n1\tHi\thi\tINTJ\tUH\t_\t0\troot\t_\t_\n\n\
+        let text = "# newdoc id = a\n# newpar id = p1\n# text = Hi there.\n1\tHi\thi\tINTJ\tUH\t_\t0\troot\t_\t_\n\n\
 # text = Bye.\n1\tBye\tbye\tINTJ\tUH\t_\t0\troot\t_\t_\n\n\
+# newpar id = p2\n# text = See you\n1\tSee\tsee\tVERB\tVB\t_\t0\troot\t_\t_\n2\tyou\tyou\tPRON\tPRP\t_\t1\tobj\t_\t_\n\n\
 # newdoc id = b\n# text = Ok.\n1\tOk\tok\tINTJ\tUH\t_\t0\troot\t_\t_\n\n";
         let s = read_conllu(text).unwrap();
         let (texts, starts) = running_texts(&s);
-        assert_eq!(texts, ["Hi there. Bye.", "Ok."]);
-        assert_eq!(starts, [vec![0, 10], vec![0]]);
-        assert_eq!(our_sentence_starts(&texts[0]), vec![0, 10]);
+        assert_eq!(texts, ["Hi there. Bye.\n\nSee you", "Ok."]);
+        assert_eq!(starts, [vec![0, 10, 16], vec![0]]);
+        // A paragraph ends a sentence that has no final stop.
+        assert_eq!(our_sentence_starts(&texts[0]), vec![0, 10, 16]);
     }
 
     #[test]
