@@ -129,8 +129,7 @@ pub fn dictionary_person(view: &SentenceView, t: usize, cx: &PhraseContext) -> O
     if !matches!(cx.dictionary.entry(hit.entry).kind, EntryKind::Person { .. }) {
         return None;
     }
-    let words: Vec<&str> = (0..view.len()).map(|i| view.word(i)).collect();
-    hit_code(cx.dictionary, hit, &words, cx.date)
+    hit_code(cx.dictionary, hit, &view.words, cx.date)
 }
 
 /// Split a code into its three-letter units.
@@ -414,7 +413,7 @@ pub fn code_phrase(view: &SentenceView, head: usize, cx: &PhraseContext) -> Vec<
     }
     let doc_token = view.doc_index(head);
     let entity = cx.entity_at.get(doc_token).copied().flatten();
-    let words: Vec<&str> = (0..view.len()).map(|i| view.word(i)).collect();
+    let words = &view.words;
     let mention = phrase_span(view, head);
 
     // An entity the actor coder coded (people described in the text, organisations).
@@ -438,7 +437,7 @@ pub fn code_phrase(view: &SentenceView, head: usize, cx: &PhraseContext) -> Vec<
         match entry.kind {
             EntryKind::Person { .. } => {
                 person = true;
-                parts.own = hit_code(cx.dictionary, hit, &words, cx.date);
+                parts.own = hit_code(cx.dictionary, hit, words, cx.date);
                 if parts.own.is_none() {
                     return Vec::new();
                 }
@@ -488,7 +487,7 @@ pub fn code_phrase(view: &SentenceView, head: usize, cx: &PhraseContext) -> Vec<
         if head_role.is_some() && head_role == view.roles[m] {
             continue;
         }
-        let sub = modifier_parts(view, m, cx, &words);
+        let sub = modifier_parts(view, m, cx, words);
         if parts.own.is_none() {
             parts.own = sub.own.clone();
         }
@@ -497,7 +496,7 @@ pub fn code_phrase(view: &SentenceView, head: usize, cx: &PhraseContext) -> Vec<
             // Coordinated countries on the modifier: "US and British".
             if sub.country.is_some() {
                 for c in view.children_with(m, &[DepRel::Conj]) {
-                    let more = modifier_parts(view, c, cx, &words);
+                    let more = modifier_parts(view, c, cx, words);
                     if let Some(country) = more.country.or(more.own) {
                         if extra_countries.len() < MAX_MODIFIER_ACTORS {
                             extra_countries.push(country);

@@ -758,12 +758,15 @@ impl Sentence<'_, '_> {
                     at = head;
                 }
                 DepRel::Conj | DepRel::Ccomp => at = head,
-                DepRel::Acl if self.expressed_governing_noun(at).is_some() => {
+                DepRel::Acl | DepRel::AclRelcl => {
                     // "China expressed willingness to provide …": the complement of a governing
                     // noun takes the subject of the verb that expresses the noun.
-                    at = self.expressed_governing_noun(at)?;
-                }
-                DepRel::Acl | DepRel::AclRelcl => {
+                    if view.rel(at) == DepRel::Acl {
+                        if let Some(verb) = self.expressed_governing_noun(at) {
+                            at = verb;
+                            continue;
+                        }
+                    }
                     // "In an opinion piece criticizing the move, Hu offered …": the writer.
                     if let Some(writer) = self.writer_of(head) {
                         return Some(writer);

@@ -30,6 +30,8 @@ pub struct SentenceView<'d> {
     pub children: Vec<Vec<usize>>,
     /// Lemma of each token, lower case.
     pub lemmas: Vec<String>,
+    /// Text of each token.
+    pub words: Vec<&'d str>,
     /// Name hit covering each token.
     pub names: Vec<Option<Hit>>,
     /// Role hit covering each token.
@@ -139,6 +141,7 @@ impl<'d> SentenceView<'d> {
             heads,
             children,
             lemmas,
+            words,
             names,
             roles,
         }
@@ -205,7 +208,7 @@ impl<'d> SentenceView<'d> {
 
     /// The text of token `i`.
     pub fn word(&self, i: usize) -> &'d str {
-        self.tokens[i].text(&self.doc.text)
+        self.words[i]
     }
 
     /// Byte span of token `i`.

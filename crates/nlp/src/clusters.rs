@@ -157,6 +157,15 @@ impl Clusters {
         }
     }
 
+    /// The cluster path of a word by its exact form, else by its lower-cased form (the
+    /// hashes [`hash::text`] and [`hash::lower`] of the word); 0 if neither has one.
+    pub fn path_of(&self, form_hash: u64, lower_hash: u64) -> u32 {
+        match self.path(form_hash) {
+            0 if lower_hash != form_hash => self.path(lower_hash),
+            p => p,
+        }
+    }
+
     /// Serialise.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut w = Writer::new(KIND, VERSION, CLUSTERS_NOTICE);
@@ -215,6 +224,9 @@ mod tests {
         assert_eq!(c.path(hash::text("London")), 678);
         assert_eq!(c.path(hash::text("said")), 116);
         assert_eq!(c.path(hash::text("paris")), 0);
+        assert_eq!(c.path_of(hash::text("PARIS"), hash::lower("PARIS")), 0);
+        assert_eq!(c.path_of(hash::text("SAID"), hash::lower("SAID")), 116);
+        assert_eq!(c.path_of(hash::text("London"), hash::lower("London")), 678);
         assert_eq!(c.path(hash::text("none")), 0);
         let back = Clusters::from_bytes(&c.to_bytes()).unwrap();
         assert_eq!(back.path(hash::text("London")), 678);

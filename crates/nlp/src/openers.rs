@@ -33,19 +33,15 @@ fn capitalised(word: &str) -> bool {
 /// Retag the openers of `sentences` (token ranges of `doc`) as the rest of the document
 /// reads them. Returns how many tokens changed.
 pub fn retag_openers(doc: &mut Document, sentences: &[Range<usize>]) -> usize {
-    // Capitalised words read as proper nouns inside sentences, with their Penn tag; and the
-    // words the document also writes in lower case.
+    // Capitalised words read as proper nouns inside sentences, with their Penn tag, and the
+    // openers.
     let mut names: HashMap<&str, Tag> = HashMap::new();
-    let mut lowered: HashSet<String> = HashSet::new();
     let mut openers = Vec::new();
     for sentence in sentences {
         for i in sentence.clone() {
             let token = &doc.tokens[i];
             let word = doc.slice(token.span);
             if !capitalised(word) {
-                if word.chars().next().is_some_and(char::is_lowercase) {
-                    lowered.insert(word.to_lowercase());
-                }
                 continue;
             }
             if opens(doc, sentence, i) {
@@ -55,21 +51,39 @@ pub fn retag_openers(doc: &mut Document, sentences: &[Range<usize>]) -> usize {
             }
         }
     }
-    let retag: Vec<(usize, Tag)> = openers
+    // Openers of an open class that the document names inside sentences (few, mostly none).
+    let candidates: Vec<(usize, Tag)> = openers
         .into_iter()
-        .filter_map(|i| {
-            let token = &doc.tokens[i];
-            let open_class = matches!(token.upos, Upos::Verb | Upos::Noun | Upos::Adv);
-            let word = doc.slice(token.span);
-            let tag = *names.get(word)?;
-            (open_class && !lowered.contains(&word.to_lowercase())).then_some((i, tag))
-        })
+        .filter(|&i| matches!(doc.tokens[i].upos, Upos::Verb | Upos::Noun | Upos::Adv))
+        .filter_map(|i| names.get(doc.slice(doc.tokens[i].span)).map(|&tag| (i, tag)))
         .collect();
-    for &(i, tag) in &retag {
-        doc.tokens[i].upos = Upos::Propn;
-        doc.tokens[i].tag = tag;
+    if candidates.is_empty() {
+        return 0;
     }
-    retag.len()
+    // Of those, the words the document never writes in lower case.
+    let lower_forms: HashSet<String> =
+        candidates.iter().map(|&(i, _)| doc.slice(doc.tokens[i].span).to_lowercase()).collect();
+    let mut lowered: HashSet<&str> = HashSet::new();
+    for token in &doc.tokens {
+        let word = doc.slice(token.span);
+        if word.chars().next().is_some_and(char::is_lowercase) {
+            if let Some(form) =
+                lower_forms.iter().find(|f| word.chars().flat_map(char::to_lowercase).eq(f.chars()))
+            {
+                lowered.insert(form.as_str());
+            }
+        }
+    }
+    let mut changed = 0;
+    for (i, tag) in candidates {
+        let token = &mut doc.tokens[i];
+        if !lowered.contains(token.span.text(&doc.text).to_lowercase().as_str()) {
+            token.upos = Upos::Propn;
+            token.tag = tag;
+            changed += 1;
+        }
+    }
+    changed
 }
 
 #[cfg(test)]

@@ -252,6 +252,26 @@ struct Token {
 const NONE: u64 = 0x6e6f_6e65;
 const ROOT_WORD: u64 = 0x726f_6f74;
 
+/// What the features see at position `i`: word `i`, the artificial root (`n`), or nothing.
+#[inline]
+fn token_at(tokens: &[Token], n: u32, i: u32) -> Token {
+    if i == n {
+        Token { word: ROOT_WORD, tag: ROOT_WORD, upos: ROOT_WORD, cf: ROOT_WORD }
+    } else {
+        tokens.get(i as usize).copied().unwrap_or(Token { word: NONE, tag: NONE, upos: NONE, cf: NONE })
+    }
+}
+
+/// The label index given so far to word `i` (nothing for the root or no word).
+#[inline]
+fn label_at(st: &State, i: u32) -> u64 {
+    if i == NO || i == st.n {
+        NONE
+    } else {
+        u64::from(st.labels[i as usize])
+    }
+}
+
 fn push(out: &mut Vec<u32>, template: u32, atoms: &[u64]) {
     out.push(linear::key(hash::feature(template, atoms)));
 }
@@ -259,22 +279,8 @@ fn push(out: &mut Vec<u32>, template: u32, atoms: &[u64]) {
 fn features(st: &State, tokens: &[Token], out: &mut Vec<u32>) {
     out.clear();
     let n = st.n;
-    let tok = |i: u32| -> Token {
-        if i == NO {
-            Token { word: NONE, tag: NONE, upos: NONE, cf: NONE }
-        } else if i == n {
-            Token { word: ROOT_WORD, tag: ROOT_WORD, upos: ROOT_WORD, cf: ROOT_WORD }
-        } else {
-            tokens[i as usize]
-        }
-    };
-    let label = |i: u32| -> u64 {
-        if i == NO || i == n {
-            NONE
-        } else {
-            u64::from(st.labels[i as usize])
-        }
-    };
+    let tok = |i: u32| token_at(tokens, n, i);
+    let label = |i: u32| label_at(st, i);
     let child = |i: u32, side: &Vec<[u32; 2]>, k: usize| -> u32 {
         if i == NO {
             NO
@@ -407,22 +413,8 @@ fn features(st: &State, tokens: &[Token], out: &mut Vec<u32>) {
 fn label_features(st: &State, tokens: &[Token], head: u32, dep: u32, out: &mut Vec<u32>) {
     out.clear();
     let n = st.n;
-    let tok = |i: u32| -> Token {
-        if i == NO {
-            Token { word: NONE, tag: NONE, upos: NONE, cf: NONE }
-        } else if i == n {
-            Token { word: ROOT_WORD, tag: ROOT_WORD, upos: ROOT_WORD, cf: ROOT_WORD }
-        } else {
-            tokens[i as usize]
-        }
-    };
-    let label = |i: u32| -> u64 {
-        if i == NO || i == n {
-            NONE
-        } else {
-            u64::from(st.labels[i as usize])
-        }
-    };
+    let tok = |i: u32| token_at(tokens, n, i);
+    let label = |i: u32| label_at(st, i);
     let h = tok(head);
     let d = tok(dep);
     let dir = u64::from(dep < head);
@@ -463,23 +455,18 @@ fn label_features(st: &State, tokens: &[Token], head: u32, dep: u32, out: &mut V
 }
 
 fn tokens_of(words: &[&str], tags: &[(Upos, Tag)]) -> Vec<Token> {
+    let clusters = Clusters::shipped();
     words
         .iter()
         .enumerate()
         .map(|(i, w)| {
             let (u, t) = tags.get(i).copied().unwrap_or_default();
             let lower = hash::lower(w);
-            let clusters = Clusters::shipped();
-            let form = hash::text(w);
-            let path = match clusters.path(form) {
-                0 if lower != form => clusters.path(lower),
-                p => p,
-            };
             Token {
                 word: lower,
                 tag: (t.index() as u64) << 8 | u.index() as u64,
                 upos: u.index() as u64,
-                cf: prefix(path, 32),
+                cf: prefix(clusters.path_of(hash::text(w), lower), 32),
             }
         })
         .collect()

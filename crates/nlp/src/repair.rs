@@ -1,6 +1,6 @@
 //! Repairs of parser output for news conventions that the treebank (web text) seldom shows.
 //!
-//! One repair so far: the reporting clause at the end of a sentence, "…, US Deputy Secretary of
+//! Two repairs. The first: the reporting clause at the end of a sentence, "…, US Deputy Secretary of
 //! Energy Jeffrey Kupfer said here Wednesday." A greedy parser trained on web text often hangs
 //! the speaker on the reported clause (as the object of its verb) and leaves the reporting verb
 //! without a subject. When the sentence ends in a comma, a short noun phrase, a verb of saying

@@ -105,11 +105,7 @@ impl WordAtoms {
     /// The same atoms with [`WordAtoms::cluster`] looked up in the shipped clusters (a table
     /// probe or two: only the models that read clusters pay for it).
     pub fn with_cluster(mut self) -> WordAtoms {
-        let clusters = Clusters::shipped();
-        self.cluster = match clusters.path(self.form) {
-            0 if self.lower != self.form => clusters.path(self.lower),
-            p => p,
-        };
+        self.cluster = Clusters::shipped().path_of(self.form, self.lower);
         self
     }
 
