@@ -5,7 +5,10 @@
 //! -- DATA_DIR EPOCHS TAG_CACHE [--wordnet LEXICON] [--tagger FILE] [--plain]`; with `--wordnet`
 //! the recogniser gets WordNet features (unless `--plain`) and a tagger that needs the lexicon
 //! gets it. A missing cache is filled by taggers without WordNet (`parser_dev --wordnet` writes
-//! one with). Tuning only: the shipped model is made by `newsgraph train`.
+//! one with). `--silver FILE` adds the sentences of an IOB2 file to the training data (tagged
+//! by the same tagger as dev; `--silver-max N` takes the first N), such as spaCy's names on
+//! news text from `eval/peers/spacy_teacher_names.py`. Tuning only: the shipped model is made
+//! by `newsgraph train`.
 
 use newsgraph_model::Upos;
 use newsgraph_nlp::eval::{scored_label, Prf};
@@ -27,8 +30,13 @@ fn main() -> ExitCode {
     let plain = args.iter().position(|a| a == "--plain").map(|at| args.remove(at)).is_some();
     let wordnet_path = take_option(&mut args, "--wordnet");
     let tagger_path = take_option(&mut args, "--tagger");
+    let silver_path = take_option(&mut args, "--silver");
+    let silver_max: usize =
+        take_option(&mut args, "--silver-max").and_then(|s| s.parse().ok()).unwrap_or(usize::MAX);
     if args.len() < 3 {
-        eprintln!("usage: ner_dev DATA_DIR EPOCHS TAG_CACHE [--wordnet LEXICON] [--tagger FILE] [--plain]");
+        eprintln!(
+            "usage: ner_dev DATA_DIR EPOCHS TAG_CACHE [--wordnet LEXICON] [--tagger FILE] [--plain] [--silver FILE [--silver-max N]]"
+        );
         return ExitCode::FAILURE;
     }
     let data = PathBuf::from(&args[0]);
@@ -72,13 +80,32 @@ fn main() -> ExitCode {
         }
     };
     let by_id: HashMap<&str, usize> = train.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
-    let upos: Vec<Vec<Upos>> = names
+    let mut names = names;
+    let mut upos: Vec<Vec<Upos>> = names
         .iter()
         .map(|s| match by_id.get(s.id.as_str()).filter(|&&i| tags[i].len() == s.words.len()) {
             Some(&i) => tags[i].iter().map(|t| t.0).collect(),
             None => vec![Upos::Unknown; s.words.len()],
         })
         .collect();
+    if let Some(p) = &silver_path {
+        let silver = match std::fs::read_to_string(p)
+            .map_err(|e| e.to_string())
+            .and_then(|text| newsgraph_nlp::conllu::read_iob2(&text).map_err(|e| e.to_string()))
+        {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("cannot read {p}: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        for s in silver.into_iter().take(silver_max) {
+            let f = s.forms();
+            upos.push(tagger.predict(&f).into_iter().map(|t| t.0).collect());
+            names.push(s);
+        }
+        eprintln!("{} training sentences with silver", names.len());
+    }
     let dev_forms: Vec<Vec<&str>> = dev.iter().map(|s| s.forms()).collect();
     let dev_tags: Vec<Vec<Upos>> =
         dev_forms.iter().map(|f| tagger.predict(f).into_iter().map(|t| t.0).collect()).collect();

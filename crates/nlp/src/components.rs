@@ -9,6 +9,7 @@
 use crate::lemma::Lemmatizer;
 use crate::ner::Recognizer;
 use crate::parser::Parser;
+use crate::recurring;
 use crate::tagger::{TagScratch, Tagger};
 use crate::wordnet;
 use newsgraph_model::{Component, Document, Layer, Mention, MentionKind, Severity, Span};
@@ -185,17 +186,22 @@ impl Component for Recognizer {
     }
     fn annotate(&self, doc: &mut Document) {
         let mut found = Vec::new();
-        for range in sentence_ranges(doc, self.name()) {
-            let words = words(doc, &range);
+        let sentences = sentence_ranges(doc, self.name());
+        for range in &sentences {
+            let words = words(doc, range);
             let upos: Vec<_> = doc.tokens[range.clone()].iter().map(|t| t.upos).collect();
             for name in self.predict(&words, &upos) {
-                let first = &doc.tokens[range.start + name.start];
-                let last = &doc.tokens[range.start + name.end - 1];
-                let span = Span { start: first.span.start, end: last.span.end };
-                found.push(Mention::new(span, MentionKind::Name, name.kind));
+                let tokens = range.start + name.start..range.start + name.end;
+                found.push(recurring::Found { tokens, kind: name.kind });
             }
         }
-        doc.mentions.extend(found);
+        recurring::add_recurring(doc, &sentences, &mut found);
+        for name in found {
+            let first = &doc.tokens[name.tokens.start];
+            let last = &doc.tokens[name.tokens.end - 1];
+            let span = Span { start: first.span.start, end: last.span.end };
+            doc.mentions.push(Mention::new(span, MentionKind::Name, name.kind));
+        }
         doc.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     }
 }

@@ -31,6 +31,7 @@ pub mod linear;
 pub mod ner;
 pub mod openers;
 pub mod parser;
+pub mod recurring;
 pub mod repair;
 pub mod tagger;
 pub mod train;

@@ -1,11 +1,14 @@
-//! One reading per document for capitalised words at the opening of a sentence, where
-//! capitals say nothing: a word the same document writes capitalised inside sentences, where
-//! the tagger reads it as a proper noun, and never in lower case, is a proper noun when it
-//! opens a sentence too ("Xi himself last week called …" after "President Xi Jinping said").
+//! One reading per document for capitalised words where capitals say little: a word the
+//! same document writes capitalised inside sentences, where the tagger reads it as a proper
+//! noun, and never in lower case, is a proper noun when it opens a sentence too ("Xi himself
+//! last week called …" after "President Xi Jinping said"); inside sentences, a capitalised
+//! word read otherwise becomes a proper noun when the document reads it as one at least twice
+//! and more often than not ("the many reasons that Trump/VERB refuses …" beside "Trump/PROPN"
+//! elsewhere; "trump" is a verb and a noun in the training data).
 //!
 //! It only turns verbs, common nouns and adverbs into proper nouns (adjectives such as
-//! "Arctic", interjections such as "OK" and file names tagged X are too often right), only at
-//! openings, and only on the document's own evidence; it reads no lexicon.
+//! "Arctic", interjections such as "OK" and file names tagged X are too often right), and only
+//! on the document's own evidence; it reads no lexicon.
 
 use newsgraph_model::{Document, Tag, Upos};
 use std::collections::{HashMap, HashSet};
@@ -30,13 +33,15 @@ fn capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Retag the openers of `sentences` (token ranges of `doc`) as the rest of the document
-/// reads them. Returns how many tokens changed.
+/// Retag the openers of `sentences` (token ranges of `doc`), and the words inside them read
+/// against the document's majority, as the rest of the document reads them. Returns how many
+/// tokens changed.
 pub fn retag_openers(doc: &mut Document, sentences: &[Range<usize>]) -> usize {
-    // Capitalised words read as proper nouns inside sentences, with their Penn tag, and the
-    // openers.
-    let mut names: HashMap<&str, Tag> = HashMap::new();
+    // Capitalised words read as proper nouns inside sentences, with their Penn tag and how
+    // often, the openers, and the other readings of capitalised words inside sentences.
+    let mut names: HashMap<&str, (Tag, usize)> = HashMap::new();
     let mut openers = Vec::new();
+    let mut inside = Vec::new();
     for sentence in sentences {
         for i in sentence.clone() {
             let token = &doc.tokens[i];
@@ -47,15 +52,29 @@ pub fn retag_openers(doc: &mut Document, sentences: &[Range<usize>]) -> usize {
             if opens(doc, sentence, i) {
                 openers.push(i);
             } else if token.upos == Upos::Propn {
-                names.entry(word).or_insert(token.tag);
+                names.entry(word).or_insert((token.tag, 0)).1 += 1;
+            } else if matches!(token.upos, Upos::Verb | Upos::Noun | Upos::Adv) {
+                inside.push(i);
             }
         }
     }
+    // Inside sentences, a word read otherwise only where the document reads it as a proper
+    // noun at least twice and more often than not ("a Trump/NOUN presidency" beside three
+    // "Trump/PROPN").
+    let mut other: HashMap<&str, usize> = HashMap::new();
+    for &i in &inside {
+        *other.entry(doc.slice(doc.tokens[i].span)).or_default() += 1;
+    }
+    let inside = inside.into_iter().filter(|&i| {
+        let word = doc.slice(doc.tokens[i].span);
+        names.get(word).is_some_and(|&(_, n)| n >= 2 && n > other[word])
+    });
     // Openers of an open class that the document names inside sentences (few, mostly none).
     let candidates: Vec<(usize, Tag)> = openers
         .into_iter()
         .filter(|&i| matches!(doc.tokens[i].upos, Upos::Verb | Upos::Noun | Upos::Adv))
-        .filter_map(|i| names.get(doc.slice(doc.tokens[i].span)).map(|&tag| (i, tag)))
+        .chain(inside)
+        .filter_map(|i| names.get(doc.slice(doc.tokens[i].span)).map(|&(tag, _)| (i, tag)))
         .collect();
     if candidates.is_empty() {
         return 0;
@@ -151,6 +170,33 @@ mod tests {
         assert_eq!(d.tokens[13].upos, Adv);
         assert_eq!(d.tokens[17].upos, Propn);
         assert_eq!(d.tokens[21].upos, Propn);
+    }
+
+    #[test]
+    fn a_name_read_otherwise_inside_a_sentence_follows_the_documents_majority() {
+        use Upos::*;
+        let (mut d, ranges) = doc(&[
+            &[("Donald", Propn), ("Trump", Propn), ("spoke", Verb), (".", Punct)],
+            &[("They", Pron), ("said", Verb), ("Trump", Verb), ("refuses", Verb), (".", Punct)],
+            &[("We", Pron), ("met", Verb), ("Trump", Propn), (".", Punct)],
+            &[("A", Det), ("Trump", Noun), ("presidency", Noun), (".", Punct)],
+            &[("We", Pron), ("met", Verb), ("Coal", Propn), ("men", Noun), (".", Punct)],
+            &[("We", Pron), ("sold", Verb), ("Coal", Noun), (".", Punct)],
+            &[("Ask", Verb), ("Trump", Propn), (".", Punct)],
+        ]);
+        // "Trump" is a proper noun three times inside sentences and read otherwise twice;
+        // "Coal" is a proper noun once only.
+        assert_eq!(retag_openers(&mut d, &ranges), 2);
+        assert_eq!((d.tokens[6].upos, d.tokens[6].tag), (Propn, Tag::Nnp));
+        assert_eq!(d.tokens[14].upos, Propn);
+        assert_eq!(d.tokens[24].upos, Noun);
+        let (mut d, ranges) = doc(&[
+            &[("Trump", Propn), ("and", Cconj), ("Trump", Propn), ("won", Verb), (".", Punct)],
+            &[("They", Pron), ("said", Verb), ("Trump", Verb), ("it", Pron), (".", Punct)],
+            &[("Aces", Noun), ("trump", Verb), ("kings", Noun), (".", Punct)],
+        ]);
+        // Written in lower case too: left alone.
+        assert_eq!(retag_openers(&mut d, &ranges), 0);
     }
 
     #[test]
