@@ -163,6 +163,28 @@ fn spans(classes: &[u16]) -> Vec<(usize, usize, usize)> {
     out
 }
 
+/// Where a name found over `start..end` really ends: before the first lower-case verb,
+/// auxiliary, pronoun or subordinating conjunction in it, or before a lower-case word right
+/// after a conjunction, with the conjunctions, adpositions, determiners and punctuation left
+/// dangling before that dropped. A greedy tagger that has opened a name must carry it to an
+/// end, and sometimes carries it into the clause or list after it ("the North American Free
+/// Trade Agreement and called for steep new tariffs", "Mitch McConnell and other").
+fn clause_free_end(words: &[&str], upos: &[Upos], start: usize, end: usize) -> usize {
+    let tag = |i: usize| upos.get(i).copied().unwrap_or_default();
+    let Some(cut) = (start + 1..end).find(|&i| {
+        words[i].chars().next().is_some_and(char::is_lowercase)
+            && (matches!(tag(i), Upos::Verb | Upos::Aux | Upos::Pron | Upos::Sconj)
+                || tag(i - 1) == Upos::Cconj)
+    }) else {
+        return end;
+    };
+    let mut end = cut;
+    while end > start && matches!(tag(end - 1), Upos::Cconj | Upos::Adp | Upos::Det | Upos::Punct) {
+        end -= 1;
+    }
+    end
+}
+
 const NONE: u64 = 0x6e6f_6e65;
 const START: u64 = 0x7374_6172;
 
@@ -360,7 +382,10 @@ impl Recognizer {
         let classes = self.predict_classes(words, upos);
         spans(&classes)
             .into_iter()
-            .map(|(start, end, ty)| Name { start, end, kind: refine(&words[start..end], ty) })
+            .filter_map(|(start, end, ty)| {
+                let end = clause_free_end(words, upos, start, end);
+                (end > start).then(|| Name { start, end, kind: refine(&words[start..end], ty) })
+            })
             .collect()
     }
 
@@ -664,6 +689,40 @@ mod tests {
         assert_eq!(spans(&c), vec![(0, 2, 0), (3, 4, 2), (4, 5, 1), (6, 7, 2), (8, 9, 3)]);
         assert_eq!(c[7], 0);
         assert_eq!(iob_spans(&labels)[4], (8, 9, "OTH".to_string()));
+    }
+
+    #[test]
+    fn a_name_carried_into_the_clause_after_it_ends_before_the_clause() {
+        use Upos::*;
+        let cut = |sentence: &[(&str, Upos)], start: usize, end: usize| {
+            let (words, upos): (Vec<&str>, Vec<Upos>) = sentence.iter().copied().unzip();
+            clause_free_end(&words, &upos, start, end)
+        };
+        let treaty = [
+            ("the", Det),
+            ("Free", Adj),
+            ("Trade", Propn),
+            ("Agreement", Noun),
+            ("and", Cconj),
+            ("called", Verb),
+            ("for", Adp),
+            ("steep", Adj),
+        ];
+        assert_eq!(cut(&treaty, 1, 8), 4);
+        let leader =
+            [("Mitch", Propn), ("McConnell", Propn), ("and", Cconj), ("other", Adj), ("leaders", Noun)];
+        assert_eq!(cut(&leader, 0, 4), 2);
+        let said = [("league", Propn), ("”", Punct), ("and", Cconj), ("said", Verb), ("that", Sconj)];
+        assert_eq!(cut(&said, 0, 5), 1);
+        // Names with lower-case words of their own, and coordinated capitalised names.
+        let bank =
+            [("Bank", Propn), ("of", Adp), ("the", Det), ("West", Propn), ("and", Cconj), ("Trust", Propn)];
+        assert_eq!(cut(&bank, 0, 6), 6);
+        let city = [("Sadr", Propn), ("city", Noun)];
+        assert_eq!(cut(&city, 0, 2), 2);
+        // A verb right after the first word leaves nothing but that word.
+        let one = [("Obama", Propn), ("said", Verb)];
+        assert_eq!(cut(&one, 0, 2), 1);
     }
 
     #[test]
