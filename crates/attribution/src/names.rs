@@ -142,8 +142,13 @@ pub fn repair(doc: &mut Document) {
         while a > 0 && range.end - a < 4 {
             let before = &tokens[a - 1];
             let word = before.span.text(text);
-            let joins = before.head.is_some_and(|h| range.contains(&(h as usize)))
-                && matches!(before.rel, DepRel::Compound | DepRel::Flat)
+            // The word before hangs on the name as part of it, or (UD's flat names, headed by
+            // their first word) the name's first word hangs on it.
+            let first = &tokens[a];
+            let hung = (before.head.is_some_and(|h| range.contains(&(h as usize)))
+                && matches!(before.rel, DepRel::Compound | DepRel::Flat))
+                || (first.head == Some(a as u32 - 1) && first.rel == DepRel::Flat);
+            let joins = hung
                 && is_name_word(before, word)
                 && !is_role_word(word)
                 && !doc.mentions.iter().any(|o| o.span.overlaps(before.span));
@@ -349,6 +354,18 @@ mod tests {
         let got: Vec<&str> = d.mentions.iter().map(|m| d.slice(m.span)).collect();
         // A title stays out; so does a word that is a mention of its own.
         assert_eq!(got, ["Sun Yun", "Xi", "Monday", "Lee"]);
+
+        // UD's flat names hang on their first word: "Jinping" on "Xi".
+        let words = [
+            ("President", Upos::Propn, Some(1), DepRel::Compound),
+            ("Xi", Upos::Propn, Some(3), DepRel::Nsubj),
+            ("Jinping", Upos::Propn, Some(1), DepRel::Flat),
+            ("spoke", Upos::Verb, None, DepRel::Root),
+        ];
+        let mut d = doc(&words);
+        d.mentions.push(Mention::new(d.tokens[2].span, MentionKind::Name, EntityKind::Person));
+        repair(&mut d);
+        assert_eq!(d.slice(d.mentions[0].span), "Xi Jinping");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use newsgraph_nlp::eval::scored_label;
 use newsgraph_nlp::ner::{iob_spans, Recognizer};
 use newsgraph_nlp::openers::retag_openers;
 use newsgraph_nlp::parser::Parser;
-use newsgraph_nlp::recurring::{add_recurring, Found};
+use newsgraph_nlp::recurring::{add_recurring, split_joined_people, Found};
 use newsgraph_nlp::tagger::Tagger;
 use newsgraph_nlp::train::{ewt, uner, Split};
 use std::ops::Range;
@@ -179,6 +179,7 @@ fn main() -> ExitCode {
         let plain = recognise(&doc);
         retag_openers(&mut doc, &ranges);
         let mut found = recognise(&doc);
+        split_joined_people(&doc, &mut found);
         added += add_recurring(&doc, &ranges, &mut found);
         for (k, names) in [&plain, &found].into_iter().enumerate() {
             for f in names.iter() {

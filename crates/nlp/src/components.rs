@@ -195,6 +195,7 @@ impl Component for Recognizer {
                 found.push(recurring::Found { tokens, kind: name.kind });
             }
         }
+        recurring::split_joined_people(doc, &mut found);
         recurring::add_recurring(doc, &sentences, &mut found);
         for name in found {
             let first = &doc.tokens[name.tokens.start];

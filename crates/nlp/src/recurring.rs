@@ -8,8 +8,10 @@
 //! already found, and the name's words are never written in lower case in the document; a
 //! person's surname counts as that person's name on its own ("Trump" after "Donald Trump").
 //! Days, months and single letters are never taken: the recogniser's mistakes on them would
-//! spread.
+//! spread. Before that, two people joined by "and" that the recogniser read as one
+//! organisation are split ([`split_joined_people`]).
 
+use crate::gazetteer;
 use newsgraph_model::{Document, EntityKind, Upos};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -81,6 +83,49 @@ fn is_calendar_word(word: &str) -> bool {
     ];
     let lower = word.trim_end_matches('.').to_lowercase();
     WORDS.contains(&lower.as_str())
+}
+
+/// Split names that are two people joined by "and" and read as one organisation or place
+/// ("Chinese President Xi Jinping and Putin" found as an organisation "Jinping and Putin"):
+/// both sides are one to four capitalised proper nouns with no word that makes organisation
+/// names ("Center", "Foundation"), and one side is known as a person, by its last word (the
+/// document's own person names, or their surnames) or by its first (a common given name).
+/// Returns how many names were split.
+pub fn split_joined_people(doc: &Document, found: &mut Vec<Found>) -> usize {
+    let word = |i: usize| doc.slice(doc.tokens[i].span);
+    let mut people: HashSet<&str> = HashSet::new();
+    for f in found.iter().filter(|f| f.kind == EntityKind::Person) {
+        if let Some(last) = f.tokens.clone().rev().find(|&i| i < doc.tokens.len()) {
+            people.insert(word(last));
+        }
+    }
+    let is_part = |r: &Range<usize>| {
+        (1..=4).contains(&r.len())
+            && r.clone()
+                .all(|i| name_word(doc, i) && gazetteer::lookup(&[word(i)]) & gazetteer::kind::ORG_WORD == 0)
+    };
+    let is_person = |r: &Range<usize>| {
+        people.contains(word(r.end - 1))
+            || gazetteer::lookup(&[word(r.start)]) & gazetteer::kind::GIVEN_NAME != 0
+    };
+    let mut split = Vec::new();
+    for (k, f) in found.iter().enumerate() {
+        if matches!(f.kind, EntityKind::Person | EntityKind::Norp) || f.tokens.end > doc.tokens.len() {
+            continue;
+        }
+        let joins: Vec<usize> = f.tokens.clone().filter(|&i| word(i) == "and").collect();
+        let [and] = joins[..] else { continue };
+        let (a, b) = (f.tokens.start..and, and + 1..f.tokens.end);
+        if is_part(&a) && is_part(&b) && (is_person(&a) || is_person(&b)) {
+            split.push((k, a, b));
+        }
+    }
+    let n = split.len();
+    for (k, a, b) in split.into_iter().rev() {
+        found[k] = Found { tokens: a, kind: EntityKind::Person };
+        found.insert(k + 1, Found { tokens: b, kind: EntityKind::Person });
+    }
+    n
 }
 
 /// Add to `found` the recurring names of `doc` the recogniser passed over in `sentences`
@@ -251,6 +296,40 @@ mod tests {
         let (d, ranges) = doc(&["Lee/P and Lee/P .", "Lee/P ."]);
         let mut names = vec![found(0..1, Person), found(2..3, Org)];
         assert_eq!(add_recurring(&d, &ranges, &mut names), 0);
+    }
+
+    #[test]
+    fn two_people_read_as_one_organisation_are_split() {
+        use EntityKind::*;
+        let (d, _) = doc(&[
+            "Vladimir/P Putin/P spoke .",
+            "Xi/P Jinping/P and Putin/P met .",
+            "Miller/P and John/P Smith/P left .",
+            "Blu/P Bar/P and Grill/P opened .",
+            "Carnegie/P Center/P and Putin/P spoke .",
+        ]);
+        let mut names = vec![
+            found(0..2, Person),
+            found(5..8, Org),
+            found(10..14, Org),
+            found(16..20, Org),
+            found(22..26, Org),
+        ];
+        // Putin is the document's person; John a given name; Blu Bar and Grill has no person
+        // in it; the Carnegie Center makes organisation names.
+        assert_eq!(split_joined_people(&d, &mut names), 2);
+        assert_eq!(
+            names,
+            vec![
+                found(0..2, Person),
+                found(5..6, Person),
+                found(7..8, Person),
+                found(10..11, Person),
+                found(12..14, Person),
+                found(16..20, Org),
+                found(22..26, Org),
+            ]
+        );
     }
 
     #[test]
