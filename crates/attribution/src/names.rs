@@ -97,6 +97,24 @@ fn is_non_name(word: &str) -> bool {
     )
 }
 
+/// Party labels written before a name ("Democrat Hillary Clinton", "Republican Donald
+/// Trump"): what the person is, not part of the name.
+fn is_affiliation(word: &str) -> bool {
+    matches!(
+        word,
+        "Democrat"
+            | "Republican"
+            | "Independent"
+            | "Conservative"
+            | "Labour"
+            | "Liberal"
+            | "Tory"
+            | "Socialist"
+            | "Communist"
+            | "GOP"
+    )
+}
+
 /// Apply the repairs to `doc.mentions` (kept in text order).
 pub fn repair(doc: &mut Document) {
     // Drop adverbs taken for names; trim a swallowed final period.
@@ -131,7 +149,14 @@ pub fn repair(doc: &mut Document) {
     }
 
     // A person's name cut short ("Sun Yun, director of …" found as "Yun"): the proper nouns
-    // right before it that the parse hangs on its words as parts of one name join it.
+    // right before it that the parse hangs on its words as parts of one name join it, unless
+    // they are titles, party labels, or words the document writes in lower case ("Rival
+    // Hillary Clinton" opening a sentence, beside "her rival").
+    let lower_words: std::collections::HashSet<&str> = tokens
+        .iter()
+        .map(|t| t.span.text(text))
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .collect();
     let mut starts: Vec<(usize, u32)> = Vec::new();
     for (k, m) in doc.mentions.iter().enumerate() {
         if m.kind != MentionKind::Name || m.label != EntityKind::Person {
@@ -151,6 +176,8 @@ pub fn repair(doc: &mut Document) {
             let joins = hung
                 && is_name_word(before, word)
                 && !is_role_word(word)
+                && !is_affiliation(word)
+                && !lower_words.contains(word.to_lowercase().as_str())
                 && !doc.mentions.iter().any(|o| o.span.overlaps(before.span));
             if !joins {
                 break;
@@ -354,6 +381,22 @@ mod tests {
         let got: Vec<&str> = d.mentions.iter().map(|m| d.slice(m.span)).collect();
         // A title stays out; so does a word that is a mention of its own.
         assert_eq!(got, ["Sun Yun", "Xi", "Monday", "Lee"]);
+
+        // Party labels and words written in lower case elsewhere stay out.
+        for first in ["Rival", "Democrat"] {
+            let words = [
+                (first, Upos::Propn, Some(2), DepRel::Compound),
+                ("Hillary", Upos::Propn, Some(2), DepRel::Compound),
+                ("Clinton", Upos::Propn, Some(3), DepRel::Nsubj),
+                ("mocked", Upos::Verb, None, DepRel::Root),
+                ("her", Upos::Pron, Some(5), DepRel::NmodPoss),
+                ("rival", Upos::Noun, Some(3), DepRel::Obj),
+            ];
+            let mut d = doc(&words);
+            d.mentions.push(Mention::new(d.tokens[2].span, MentionKind::Name, EntityKind::Person));
+            repair(&mut d);
+            assert_eq!(d.slice(d.mentions[0].span), "Hillary Clinton");
+        }
 
         // UD's flat names hang on their first word: "Jinping" on "Xi".
         let words = [

@@ -179,6 +179,7 @@ fn main() -> ExitCode {
         let plain = recognise(&doc);
         retag_openers(&mut doc, &ranges);
         let mut found = recognise(&doc);
+        newsgraph_nlp::name_edges::trim_names(&doc, &ranges, &mut found);
         split_joined_people(&doc, &mut found);
         added += add_recurring(&doc, &ranges, &mut found);
         for (k, names) in [&plain, &found].into_iter().enumerate() {

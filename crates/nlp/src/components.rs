@@ -7,6 +7,7 @@
 //! The shipped models are compiled into the binary; nothing is read from disk at run time.
 
 use crate::lemma::Lemmatizer;
+use crate::name_edges;
 use crate::ner::Recognizer;
 use crate::parser::Parser;
 use crate::recurring;
@@ -195,6 +196,7 @@ impl Component for Recognizer {
                 found.push(recurring::Found { tokens, kind: name.kind });
             }
         }
+        name_edges::trim_names(doc, &sentences, &mut found);
         recurring::split_joined_people(doc, &mut found);
         recurring::add_recurring(doc, &sentences, &mut found);
         for name in found {

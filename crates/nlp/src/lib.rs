@@ -28,6 +28,7 @@ pub mod gazetteer;
 pub mod hash;
 pub mod lemma;
 pub mod linear;
+pub mod name_edges;
 pub mod ner;
 pub mod openers;
 pub mod parser;
