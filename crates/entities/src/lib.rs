@@ -304,6 +304,20 @@ fn find(
         if let Some(i) = a.max(b) {
             return Some(i);
         }
+        // The same surname, and every word of the shorter name in the longer ("Donald Trump"
+        // and "Donald J. Trump", "Hillary Clinton" and "Crooked Hillary Clinton").
+        let within = |i: usize| {
+            let k = &known[i];
+            let (short, long) =
+                if k.words.len() < lower.len() { (&k.words[..], lower) } else { (lower, &k.words[..]) };
+            k.kind == EntityKind::Person
+                && k.words.len() > 1
+                && k.words.last() == lower.last()
+                && short.iter().all(|w| long.contains(w))
+        };
+        if let Some(i) = lower.last().and_then(|w| latest(index.person_word.get(w), within)) {
+            return Some(i);
+        }
     }
     if person {
         return None;
@@ -336,15 +350,32 @@ fn canonical_name(
     indices: &[u32],
     kind: EntityKind,
 ) -> String {
-    let mut best: Option<Vec<&str>> = None;
-    for &i in indices {
-        let Some(m) = mentions.get(i as usize) else { continue };
-        let words = names::name_words(m.span.text(text), kind == EntityKind::Person);
-        let better = match &best {
+    let forms: Vec<Vec<&str>> = indices
+        .iter()
+        .filter_map(|&i| mentions.get(i as usize))
+        .map(|m| names::name_words(m.span.text(text), kind == EntityKind::Person))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // The full name the text uses most often (then the longer): "Hillary Clinton" over a
+    // one-off "Crooked Hillary Clinton" or a headline's run-on name.
+    let mut full: Vec<(&Vec<&str>, usize)> = Vec::new();
+    for f in forms.iter().filter(|f| f.len() > 1) {
+        match full.iter_mut().find(|(g, _)| *g == f) {
+            Some((_, n)) => *n += 1,
+            None => full.push((f, 1)),
+        }
+    }
+    if let Some((best, _)) = full.iter().max_by_key(|(f, n)| (*n, f.len())) {
+        return best.join(" ");
+    }
+    // One-word names: an expansion rather than an acronym.
+    let mut best: Option<&Vec<&str>> = None;
+    for words in &forms {
+        let better = match best {
             None => true,
             Some(b) => {
                 let acronym = |w: &[&str]| w.len() == 1 && names::is_acronym(w[0]);
-                (acronym(b) && !acronym(&words)) || (acronym(b) == acronym(&words) && words.len() > b.len())
+                acronym(b) && !acronym(words)
             }
         };
         if better {
@@ -426,6 +457,21 @@ mod tests {
             ],
         );
         assert_eq!(entity_names(&doc), [("Hu Xijin", 3), ("Sun Yun", 2)]);
+    }
+
+    #[test]
+    fn an_entity_is_named_by_the_full_name_the_text_uses_most() {
+        use EntityKind::*;
+        let doc = doc_with(
+            "Crooked Hillary Clinton lies. Hillary Clinton spoke. Clinton won. Hillary Clinton left.",
+            &[
+                ("Crooked Hillary Clinton", Person),
+                ("Hillary Clinton", Person),
+                ("Clinton", Person),
+                ("Hillary Clinton", Person),
+            ],
+        );
+        assert_eq!(entity_names(&doc), [("Hillary Clinton", 4)]);
     }
 
     #[test]
