@@ -237,6 +237,53 @@ fn table() -> &'static Table {
     })
 }
 
+/// Whether a word names a day of the week or a month, written out or abbreviated ("Wed.",
+/// "Sept").
+pub fn is_calendar_word(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ];
+    let lower = word.trim_end_matches('.').to_lowercase();
+    WORDS.contains(&lower.as_str())
+}
+
 /// The kinds of a phrase (lower-cased match), 0 if it is not in the gazetteer.
 pub fn lookup(words: &[&str]) -> u16 {
     if words.is_empty() {

@@ -37,52 +37,7 @@ fn name_word(doc: &Document, i: usize) -> bool {
     doc.tokens[i].upos == Upos::Propn
         && capitalised(word)
         && word.chars().nth(1).is_some()
-        && !is_calendar_word(word)
-}
-
-fn is_calendar_word(word: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "mon",
-        "tue",
-        "wed",
-        "thu",
-        "fri",
-        "sat",
-        "sun",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ];
-    let lower = word.trim_end_matches('.').to_lowercase();
-    WORDS.contains(&lower.as_str())
+        && !gazetteer::is_calendar_word(word)
 }
 
 /// Split names that are two people joined by "and" and read as one organisation or place

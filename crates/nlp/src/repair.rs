@@ -14,6 +14,7 @@
 //! (`xcomp`), with the name hung on it or on the verb as something other than its object. The
 //! adjective is then the name's `amod` and the name the verb's `obj`, as UD has it.
 
+use crate::gazetteer;
 use crate::parser::Arc;
 use newsgraph_model::{DepRel, Tag, Upos};
 
@@ -61,15 +62,10 @@ fn trailing_word(word: &str, upos: Upos) -> bool {
         "afternoon",
         "evening",
         "night",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
     ];
-    upos == Upos::Adv || WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
+    upos == Upos::Adv
+        || WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
+        || gazetteer::is_calendar_word(word)
 }
 
 /// Words a speaker's noun phrase is made of ("US Deputy Secretary of Energy Jeffrey Kupfer",
