@@ -97,6 +97,11 @@ fn is_non_name(word: &str) -> bool {
     )
 }
 
+/// Titles that only people carry.
+fn is_courtesy_title(word: &str) -> bool {
+    matches!(word, "Mr." | "Mrs." | "Ms." | "Mr" | "Mrs" | "Ms" | "Mx." | "Dr." | "Sir" | "Dame")
+}
+
 /// Party labels written before a name ("Democrat Hillary Clinton", "Republican Donald
 /// Trump"): what the person is, not part of the name.
 fn is_affiliation(word: &str) -> bool {
@@ -136,12 +141,17 @@ pub fn repair(doc: &mut Document) {
     }
 
     // A title taken into a name ("Turkish President Recep Tayyip Erdogan"): the name is the
-    // person's, the title a descriptor before it.
+    // person's, the title a descriptor before it. A name after a courtesy title ("Mr.
+    // Clarke") is a person's, whatever the recogniser called it.
     for m in &mut doc.mentions {
         if m.kind != MentionKind::Name {
             continue;
         }
         let range = token_range(tokens, m.span);
+        if range.len() >= 2 && is_courtesy_title(tokens[range.start].span.text(text)) {
+            m.label = EntityKind::Person;
+            continue;
+        }
         if let Some(first) = name_after_title(text, &tokens[range.clone()], m.label == EntityKind::Person) {
             m.span.start = tokens[range.start + first].span.start;
             m.label = EntityKind::Person;
@@ -397,6 +407,18 @@ mod tests {
             repair(&mut d);
             assert_eq!(d.slice(d.mentions[0].span), "Hillary Clinton");
         }
+
+        // A courtesy title makes a person.
+        let words = [
+            ("Mr.", Upos::Propn, Some(1), DepRel::Compound),
+            ("Clarke", Upos::Propn, Some(2), DepRel::Nsubj),
+            ("spoke", Upos::Verb, None, DepRel::Root),
+        ];
+        let mut d = doc(&words);
+        let span = d.tokens[0].span.cover(d.tokens[1].span);
+        d.mentions.push(Mention::new(span, MentionKind::Name, EntityKind::Org));
+        repair(&mut d);
+        assert_eq!(d.mentions[0].label, EntityKind::Person);
 
         // UD's flat names hang on their first word: "Jinping" on "Xi".
         let words = [
