@@ -400,6 +400,11 @@ fn add_descriptors(doc: &mut Document) {
         let text = doc.slice(mention.span);
         let words: Vec<&str> = text.split_whitespace().collect();
         let titles: Vec<&str> = words.iter().take_while(|w| descriptors::is_role_word(w)).copied().collect();
+        // A headline in title case gives no descriptors: its capitals run words together
+        // ("Washington Post Hit Piece Exploits Trump Supporter").
+        if doc.is_title_case(first..end) {
+            continue;
+        }
         let pre = descriptors::premodifier(doc, mention.span, first).map(|span| doc.slice(span).to_string());
         let title = (!titles.is_empty() && titles.len() < words.len()).then(|| titles.join(" "));
         match (pre, title) {
@@ -505,6 +510,12 @@ mod tests {
         assert_eq!(doc.entities[1].descriptors, ["director of the China Program at the Stimson Center"]);
         assert_eq!(doc.entities[2].name, "Xi Jinping");
         assert_eq!(doc.entities[2].descriptors, ["President"]);
+        // A title-case headline gives none.
+        let doc = doc_with(
+            "Washington Post Hit Piece Exploits Trump Supporter Who Was in the Army",
+            &[("Washington Post", Org), ("Trump", Person)],
+        );
+        assert!(doc.entities.iter().all(|e| e.descriptors.is_empty()));
     }
 
     #[test]

@@ -126,6 +126,26 @@ impl Document {
         start..end
     }
 
+    /// Whether tokens `range` read as a headline written in title case: at least four words
+    /// of letters, and every one of them that is not a short function word ("of", "the",
+    /// "and" …) capitalised. Capitals say little there: every word has one.
+    pub fn is_title_case(&self, range: std::ops::Range<usize>) -> bool {
+        const SMALL: &[&str] = &[
+            "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with",
+            "from", "as", "vs.",
+        ];
+        let (mut words, mut capitalised) = (0, 0);
+        for t in self.tokens.get(range).unwrap_or_default() {
+            let w = self.slice(t.span);
+            if !w.starts_with(char::is_alphabetic) || SMALL.contains(&w) {
+                continue;
+            }
+            words += 1;
+            capitalised += usize::from(w.starts_with(char::is_uppercase));
+        }
+        words >= 4 && capitalised == words
+    }
+
     /// Record a diagnostic.
     pub fn diagnose(&mut self, severity: Severity, stage: &str, message: impl Into<String>) {
         self.diagnostics.push(Diagnostic::new(severity, stage, message));
@@ -164,6 +184,22 @@ mod tests {
         assert_eq!(doc.token_at_or_after(4), 1);
         assert_eq!(doc.token_text(4), "arrogant");
         assert_eq!(doc.token_text(99), "");
+    }
+
+    #[test]
+    fn headlines_in_title_case() {
+        let title = doc_with_tokens("Washington Post Hit Piece Exploits Trump Supporter Who Was in the Army");
+        assert!(title.is_title_case(0..title.tokens.len()));
+        let prose = doc_with_tokens("The Washington Post ran a piece about a Trump supporter");
+        let names = doc_with_tokens(
+            "No, Sun Yun, director of the China Program at the Stimson Center, tells U.S. News",
+        );
+        assert!(!names.is_title_case(0..names.tokens.len()));
+        assert!(!prose.is_title_case(0..prose.tokens.len()));
+        // Too short to tell, and out of range.
+        let short = doc_with_tokens("Trump Wins Ohio");
+        assert!(!short.is_title_case(0..3));
+        assert!(!title.is_title_case(5..99));
     }
 
     #[test]

@@ -18,27 +18,6 @@ use newsgraph_model::{Document, EntityKind, Upos};
 use std::collections::HashSet;
 use std::ops::Range;
 
-/// Whether the words of `range` are a headline written in title case: at least four words of
-/// letters, and all but a quarter of those that are not short function words capitalised.
-fn title_case(doc: &Document, range: &Range<usize>) -> bool {
-    let (mut words, mut capitalised) = (0, 0);
-    for t in &doc.tokens[range.clone()] {
-        let w = doc.slice(t.span);
-        if !w.starts_with(char::is_alphabetic) || SMALL_WORDS.contains(&w) {
-            continue;
-        }
-        words += 1;
-        capitalised += usize::from(w.starts_with(char::is_uppercase));
-    }
-    words >= 4 && capitalised * 4 >= words * 3
-}
-
-/// Words a title-case headline leaves in lower case.
-const SMALL_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with", "from",
-    "as", "vs.", "vs",
-];
-
 /// Trim the names in `found` (document token ranges) as described in the module
 /// documentation; names left with no word are dropped. `sentences` are the document's
 /// sentences as token ranges. Returns how many names changed.
@@ -102,7 +81,7 @@ pub fn trim_names(doc: &Document, sentences: &[Range<usize>], found: &mut Vec<Fo
 fn trim_headline_names(doc: &Document, sentences: &[Range<usize>], found: &mut [Found]) -> usize {
     let n = doc.tokens.len();
     let headlines: Vec<&Range<usize>> =
-        sentences.iter().filter(|r| r.end <= n && !r.is_empty() && title_case(doc, r)).collect();
+        sentences.iter().filter(|r| r.end <= n && !r.is_empty() && doc.is_title_case((*r).clone())).collect();
     if headlines.is_empty() {
         return 0;
     }
