@@ -49,6 +49,9 @@ impl Component for EntityLinker {
 /// What the linker remembers of an entity while it reads.
 struct Known {
     kind: EntityKind,
+    /// Whether every mention so far was written in capitals ("CHARLOTTE, N.C. —"), where the
+    /// recogniser's type is a guess.
+    shouted: bool,
     key: String,
     /// Lower-cased words of the longest name seen.
     words: Vec<String>,
@@ -79,10 +82,19 @@ pub fn link(doc: &mut Document) {
         }
         let key = names::key(&words);
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        let found = find(&known, &lookup, mention.label, &key, &lower, &words);
+        let shouted = text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase);
+        let found = find(&known, &lookup, mention.label, &key, &lower, &words).or_else(|| {
+            // The same name in capitals and in ordinary writing, typed differently.
+            latest(lookup.by_key.get(&key), |i| known[i].key == key && (shouted || known[i].shouted))
+        });
         let index = match found {
             Some(i) => {
                 let k = &mut known[i];
+                if k.shouted && !shouted {
+                    // Ordinary writing types the entity better than a dateline did.
+                    k.shouted = false;
+                    k.kind = mention.label;
+                }
                 if lower.len() > k.words.len() && (k.kind != EntityKind::Person || person) {
                     k.words = lower;
                     k.key = key;
@@ -94,6 +106,7 @@ pub fn link(doc: &mut Document) {
             None => {
                 known.push(Known {
                     kind: mention.label,
+                    shouted,
                     key,
                     words: lower,
                     initials: names::initials(&words),
@@ -105,6 +118,9 @@ pub fn link(doc: &mut Document) {
         };
         doc.mentions[m].entity = Some(index as u32);
         doc.entities[index].mentions.push(m as u32);
+    }
+    for (entity, k) in doc.entities.iter_mut().zip(&known) {
+        entity.kind = k.kind;
     }
     for entity in &mut doc.entities {
         entity.name = canonical_name(&doc.text, &doc.mentions, &entity.mentions, entity.kind);
@@ -462,6 +478,18 @@ mod tests {
             ],
         );
         assert_eq!(entity_names(&doc), [("Hu Xijin", 3), ("Sun Yun", 2)]);
+    }
+
+    #[test]
+    fn a_dateline_in_capitals_joins_the_place_written_normally() {
+        use EntityKind::*;
+        let doc = doc_with(
+            "CHARLOTTE, N.C. — Calm returned. Charlotte reopened. NATO met in Charlotte.",
+            &[("CHARLOTTE", Org), ("Charlotte", Gpe), ("NATO", Org), ("Charlotte", Gpe)],
+        );
+        assert_eq!(entity_names(&doc), [("Charlotte", 3), ("NATO", 1)]);
+        assert_eq!(doc.entities[0].kind, Gpe);
+        assert!(doc.mentions.iter().all(|m| m.entity.is_some()));
     }
 
     #[test]
