@@ -1,16 +1,16 @@
 //! Where a name starts and ends, by the document's own evidence. Capitals say little in a
 //! headline written in title case or at the opening of a sentence, and the recogniser then
 //! carries names over words that are not part of them: "Obama Says African-American Museum
-//! Will …" came out as one person, and since the longest mention names the entity, every
-//! "Obama" of the article was called that.
+//! Will …" came out as one person, and the entity of every "Obama" of the article was named
+//! so.
 //!
 //! In a headline written in title case, a name the rest of the document names only in part
 //! is cut to that part ("Obama Says African-American" to "Obama"). Anywhere, a name ends
 //! before a verb, auxiliary, pronoun or subordinating conjunction that the same document
-//! writes in lower case elsewhere ("Will"); a person's name loses words in
-//! front of it that name a party, nationality or group ("Democrat Hillary Clinton") or that
-//! the document writes in lower case elsewhere ("Rival Hillary Clinton" beside "her rival"),
-//! keeping at least two words, and never a common given name.
+//! writes in lower case elsewhere ("Will"); a person's name loses words in front of it that
+//! name a party, nationality or group ("Democrat Hillary Clinton") or that the document
+//! writes in lower case elsewhere ("Rival Hillary Clinton" beside "her rival"), keeping at
+//! least two words, and never a common given name.
 
 use crate::gazetteer::{self, kind};
 use crate::recurring::Found;
@@ -75,9 +75,9 @@ pub fn trim_names(doc: &Document, sentences: &[Range<usize>], found: &mut Vec<Fo
     changed
 }
 
-/// In a headline written in title case, a name of three words or more that the rest of the document
-/// names only in part ("Obama Says African-American" where the article says "Obama") is cut
-/// to the longest part it names (by its first words).
+/// In a headline written in title case, a name of three words or more that the rest of the
+/// document names only in part ("Obama Says African-American" where the article says
+/// "Obama") is cut to the longest part it names (by its first words).
 fn trim_headline_names(doc: &Document, sentences: &[Range<usize>], found: &mut [Found]) -> usize {
     let n = doc.tokens.len();
     let headlines: Vec<&Range<usize>> =
