@@ -187,7 +187,9 @@ fn is_outlet_word(word: &str) -> bool {
 }
 
 /// A one-word entity that is part of a person's full name mentioned earlier ("Sun" after
-/// "Sun Yun") joins that person, whatever the recogniser called it.
+/// "Sun Yun") joins that person, whatever the recogniser called it; failing that, one that is
+/// the first word of an organisation's name mentioned earlier and was read as a person
+/// ("Patriot" after "Patriot Coal", "Peabody" after "Peabody Energy") joins the organisation.
 fn merge_partial_names(doc: &mut Document) {
     let mut into: Vec<Option<usize>> = vec![None; doc.entities.len()];
     for (i, single) in doc.entities.iter().enumerate() {
@@ -196,14 +198,31 @@ fn merge_partial_names(doc: &mut Document) {
         }
         let first = single.mentions.first().copied().unwrap_or(u32::MAX);
         let word = single.name.to_lowercase();
-        let target = doc.entities.iter().enumerate().rev().find(|(j, full)| {
-            *j != i
-                && full.kind == EntityKind::Person
+        let earlier_full = |j: usize, full: &Entity| {
+            j != i
                 && full.mentions.first().is_some_and(|&f| f < first)
                 && full.name.split_whitespace().count() > 1
+        };
+        let person = doc.entities.iter().enumerate().rev().find(|&(j, full)| {
+            earlier_full(j, full)
+                && full.kind == EntityKind::Person
                 && full.name.split_whitespace().any(|w| w.to_lowercase() == word)
         });
-        into[i] = target.map(|(j, _)| j);
+        // Only a "person" that no person's name explains, and no abbreviation or acronym:
+        // places and organisations that begin organisations' names ("Washington" and "The
+        // Washington Post", "Senate" and "Senate Democrats", "U.S." and "U.S. Senate") stay
+        // apart.
+        let plain = !word.contains('.') && single.name.chars().any(char::is_lowercase);
+        let organisation = || {
+            doc.entities.iter().enumerate().rev().find(|&(j, full)| {
+                single.kind == EntityKind::Person
+                    && plain
+                    && earlier_full(j, full)
+                    && full.kind == EntityKind::Org
+                    && full.name.split_whitespace().next().is_some_and(|w| w.to_lowercase() == word)
+            })
+        };
+        into[i] = person.or_else(organisation).map(|(j, _)| j);
     }
     if into.iter().all(Option::is_none) {
         return;
@@ -224,8 +243,8 @@ fn merge_partial_names(doc: &mut Document) {
     }
     for mention in &mut doc.mentions {
         if let Some(e) = mention.entity {
-            if into[e as usize].is_some() {
-                mention.label = EntityKind::Person;
+            if let Some(t) = into[e as usize] {
+                mention.label = doc.entities[t].kind;
             }
             mention.entity = Some(new_index[e as usize]);
         }
@@ -558,6 +577,23 @@ mod tests {
         assert_eq!(doc.entities[1].kind, Gpe);
         let labels: Vec<EntityKind> = doc.mentions.iter().map(|m| m.label).collect();
         assert_eq!(labels, [Person, Gpe, Person, Gpe]);
+
+        // The first word of an organisation's name, not of a person's.
+        let doc = doc_with(
+            "Patriot Coal filed. Patriot failed. Clinton Foundation and Hillary Clinton. Clinton spoke.",
+            &[
+                ("Patriot Coal", Org),
+                ("Patriot", Person),
+                ("Clinton Foundation", Org),
+                ("Hillary Clinton", Person),
+                ("Clinton", Person),
+            ],
+        );
+        assert_eq!(
+            entity_names(&doc),
+            [("Patriot Coal", 2), ("Clinton Foundation", 1), ("Hillary Clinton", 2)]
+        );
+        assert_eq!(doc.mentions[1].label, Org);
     }
 
     #[test]
