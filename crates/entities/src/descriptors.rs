@@ -73,8 +73,24 @@ fn has_noun(doc: &Document, tokens: &[Token]) -> bool {
 pub fn premodifier(doc: &Document, mention: Span, sentence_start: usize) -> Option<Span> {
     let first = doc.tokens_in(mention).start;
     let mut start = first;
-    while start > sentence_start && is_modifier(doc, &doc.tokens[start - 1]) {
+    // Modifiers, and hyphens written inside a word ("state-sponsored English-language", which
+    // the tokeniser splits as the treebank does, "state - sponsored").
+    let glued_hyphen = |i: usize| {
+        i > sentence_start
+            && i + 1 < first
+            && doc.slice(doc.tokens[i].span) == "-"
+            && doc.tokens[i - 1].span.end == doc.tokens[i].span.start
+            && doc.tokens[i].span.end == doc.tokens[i + 1].span.start
+    };
+    // A participle after such a hyphen is part of the compound ("state-sponsored").
+    let participle = |i: usize| i > 0 && doc.tokens[i].upos == Upos::Verb && glued_hyphen(i - 1);
+    while start > sentence_start
+        && (is_modifier(doc, &doc.tokens[start - 1]) || glued_hyphen(start - 1) || participle(start - 1))
+    {
         start -= 1;
+    }
+    while start < first && !is_modifier(doc, &doc.tokens[start]) {
+        start += 1;
     }
     // A chain of names only ("Chinese President" is fine; "Washington Post reporter" too, but a
     // bare preceding proper noun such as a dateline is not a descriptor).

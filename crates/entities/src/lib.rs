@@ -557,6 +557,12 @@ mod tests {
         assert_eq!(doc.entities[1].descriptors, ["director of the China Program at the Stimson Center"]);
         assert_eq!(doc.entities[2].name, "Xi Jinping");
         assert_eq!(doc.entities[2].descriptors, ["President"]);
+        // Hyphenated modifiers stay whole.
+        let doc = doc_with(
+            "Hu spoke in a video circulated by the state-sponsored English-language Global Times.",
+            &[("Hu", Person), ("Global Times", Org)],
+        );
+        assert_eq!(doc.entities[1].descriptors, ["state-sponsored English-language"]);
         // A title-case headline gives none.
         let doc = doc_with(
             "Washington Post Hit Piece Exploits Trump Supporter Who Was in the Army",
