@@ -4,12 +4,15 @@
 //! sentence-opening adverbs taken for names ("Moreover"), and a sentence's final period
 //! swallowed into a name ("U.S. News.").
 //!
-//! It runs after the recogniser and before the entity linker, and only adds or trims name
-//! mentions; it never changes what the recogniser typed.
+//! It runs after the recogniser and before the entity linker, and adds, extends or trims name
+//! mentions; it changes a type only where a title says the name is a person's ("President
+//! Recep Tayyip Erdogan", "Mr. Clarke").
 
 use crate::cues;
 use newsgraph_entities::descriptors::is_role_word;
-use newsgraph_model::{Component, DepRel, Document, EntityKind, Layer, Mention, MentionKind, Span, Upos};
+use newsgraph_model::{
+    tokens_in, Component, DepRel, Document, EntityKind, Layer, Mention, MentionKind, Span, Upos,
+};
 
 /// The repairs described in the module documentation.
 #[derive(Clone, Copy, Debug, Default)]
@@ -127,7 +130,7 @@ pub fn repair(doc: &mut Document) {
     let tokens = &doc.tokens;
     doc.mentions.retain(|m| m.kind != MentionKind::Name || !is_non_name(m.span.text(text)));
     for m in &mut doc.mentions {
-        let range = token_range(tokens, m.span);
+        let range = tokens_in(tokens, m.span);
         if range.len() >= 2 && tokens[range.end - 1].span.text(text) == "." {
             m.span.end = tokens[range.end - 2].span.end;
         } else if let Some(stripped) = m.span.text(text).strip_suffix('.') {
@@ -147,7 +150,7 @@ pub fn repair(doc: &mut Document) {
         if m.kind != MentionKind::Name {
             continue;
         }
-        let range = token_range(tokens, m.span);
+        let range = tokens_in(tokens, m.span);
         if range.len() >= 2 && is_courtesy_title(tokens[range.start].span.text(text)) {
             m.label = EntityKind::Person;
             continue;
@@ -162,17 +165,18 @@ pub fn repair(doc: &mut Document) {
     // right before it that the parse hangs on its words as parts of one name join it, unless
     // they are titles, party labels, or words the document writes in lower case ("Rival
     // Hillary Clinton" opening a sentence, beside "her rival").
-    let lower_words: std::collections::HashSet<&str> = tokens
-        .iter()
-        .map(|t| t.span.text(text))
-        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-        .collect();
+    let lower_words = doc.lower_case_words();
+    // Tokens inside some name already (one pass, instead of all names for each word).
+    let mut named = vec![false; tokens.len()];
+    for m in doc.mentions.iter() {
+        named[tokens_in(tokens, m.span)].iter_mut().for_each(|n| *n = true);
+    }
     let mut starts: Vec<(usize, u32)> = Vec::new();
     for (k, m) in doc.mentions.iter().enumerate() {
         if m.kind != MentionKind::Name || m.label != EntityKind::Person {
             continue;
         }
-        let range = token_range(tokens, m.span);
+        let range = tokens_in(tokens, m.span);
         let mut a = range.start;
         while a > 0 && range.end - a < 4 {
             let before = &tokens[a - 1];
@@ -188,7 +192,7 @@ pub fn repair(doc: &mut Document) {
                 && !is_role_word(word)
                 && !is_affiliation(word)
                 && !lower_words.contains(word.to_lowercase().as_str())
-                && !doc.mentions.iter().any(|o| o.span.overlaps(before.span));
+                && !named[a - 1];
             if !joins {
                 break;
             }
@@ -230,13 +234,6 @@ pub fn repair(doc: &mut Document) {
         doc.mentions.extend(added);
         doc.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     }
-}
-
-/// The tokens inside `span`.
-fn token_range(tokens: &[newsgraph_model::Token], span: Span) -> std::ops::Range<usize> {
-    let start = tokens.partition_point(|t| t.span.start < span.start);
-    let end = tokens.partition_point(|t| t.span.end <= span.end).max(start);
-    start..end
 }
 
 /// The index of the first word of the person's name in a name mention's `tokens` that starts

@@ -121,9 +121,7 @@ impl Document {
 
     /// Indices of the tokens that lie inside `span`.
     pub fn tokens_in(&self, span: Span) -> std::ops::Range<usize> {
-        let start = self.tokens.partition_point(|t| t.span.start < span.start);
-        let end = self.tokens.partition_point(|t| t.span.end <= span.end).max(start);
-        start..end
+        tokens_in(&self.tokens, span)
     }
 
     /// Whether tokens `range` read as a headline written in title case: at least four words
@@ -146,6 +144,24 @@ impl Document {
         words >= 4 && capitalised == words
     }
 
+    /// The words the document writes beginning with a lower-case letter, lower-cased. A
+    /// capitalised word whose lower-case form is among them is an ordinary word somewhere in
+    /// the text ("Rival" beside "her rival"), not only a name.
+    pub fn lower_case_words(&self) -> std::collections::HashSet<std::borrow::Cow<'_, str>> {
+        self.tokens
+            .iter()
+            .map(|t| self.slice(t.span))
+            .filter(|w| w.starts_with(char::is_lowercase))
+            .map(|w| {
+                if w.chars().any(char::is_uppercase) {
+                    std::borrow::Cow::Owned(w.to_lowercase())
+                } else {
+                    std::borrow::Cow::Borrowed(w)
+                }
+            })
+            .collect()
+    }
+
     /// Record a diagnostic.
     pub fn diagnose(&mut self, severity: Severity, stage: &str, message: impl Into<String>) {
         self.diagnostics.push(Diagnostic::new(severity, stage, message));
@@ -155,6 +171,14 @@ impl Document {
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(|d| d.severity == Severity::Error)
     }
+}
+
+/// Indices of the `tokens` (in text order) that lie inside `span`; for code that holds the
+/// tokens apart from the rest of a document it is changing.
+pub fn tokens_in(tokens: &[Token], span: Span) -> std::ops::Range<usize> {
+    let start = tokens.partition_point(|t| t.span.start < span.start);
+    let end = tokens.partition_point(|t| t.span.end <= span.end).max(start);
+    start..end
 }
 
 #[cfg(test)]
@@ -184,6 +208,14 @@ mod tests {
         assert_eq!(doc.token_at_or_after(4), 1);
         assert_eq!(doc.token_text(4), "arrogant");
         assert_eq!(doc.token_text(99), "");
+    }
+
+    #[test]
+    fn words_written_in_lower_case() {
+        let doc = doc_with_tokens("Rival spoke to her rival and eBay");
+        let lower = doc.lower_case_words();
+        assert!(lower.contains("rival") && lower.contains("ebay") && lower.contains("her"));
+        assert!(!lower.contains("Rival") && lower.len() == 6); // spoke, to, her, rival, and, ebay
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub mod wire;
 
 pub use attribution::{Attribution, Quote, QuoteKind, Source, SourceKind, Status};
 pub use diagnostic::{Diagnostic, Severity};
-pub use document::{Document, Metadata, QuotedText, Sentence};
+pub use document::{tokens_in, Document, Metadata, QuotedText, Sentence};
 pub use entity::{Entity, EntityKind, Mention, MentionKind};
 pub use event::{Event, EventActor, Modality};
 pub use pipeline::{Component, Layer, Pipeline};

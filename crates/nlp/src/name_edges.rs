@@ -29,13 +29,7 @@ pub fn trim_names(doc: &Document, sentences: &[Range<usize>], found: &mut Vec<Fo
         return 0;
     }
     let mut changed = trim_headline_names(doc, sentences, found);
-    // Words the document writes in lower case.
-    let lower: HashSet<&str> = doc
-        .tokens
-        .iter()
-        .map(|t| doc.slice(t.span))
-        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-        .collect();
+    let lower = doc.lower_case_words();
     let written_lower = |i: usize| {
         let w = word(i);
         !w.starts_with(|c: char| c.is_lowercase()) && lower.contains(w.to_lowercase().as_str())

@@ -11,7 +11,7 @@
 //! on the document's own evidence; it reads no lexicon.
 
 use newsgraph_model::{Document, Tag, Upos};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Whether a token opens a sentence or a quotation, or follows a colon or a dash: a place
@@ -29,7 +29,8 @@ fn opens(doc: &Document, sentence: &Range<usize>, i: usize) -> bool {
     true
 }
 
-fn capitalised(word: &str) -> bool {
+/// Whether a word begins with a capital letter.
+pub(crate) fn capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
@@ -80,29 +81,17 @@ pub fn retag_openers(doc: &mut Document, sentences: &[Range<usize>]) -> usize {
         return 0;
     }
     // Of those, the words the document never writes in lower case.
-    let lower_forms: HashSet<String> =
-        candidates.iter().map(|&(i, _)| doc.slice(doc.tokens[i].span).to_lowercase()).collect();
-    let mut lowered: HashSet<&str> = HashSet::new();
-    for token in &doc.tokens {
-        let word = doc.slice(token.span);
-        if word.chars().next().is_some_and(char::is_lowercase) {
-            if let Some(form) =
-                lower_forms.iter().find(|f| word.chars().flat_map(char::to_lowercase).eq(f.chars()))
-            {
-                lowered.insert(form.as_str());
-            }
-        }
+    let lowered = doc.lower_case_words();
+    let retag: Vec<(usize, Tag)> = candidates
+        .into_iter()
+        .filter(|&(i, _)| !lowered.contains(doc.slice(doc.tokens[i].span).to_lowercase().as_str()))
+        .collect();
+    drop(lowered);
+    for &(i, tag) in &retag {
+        doc.tokens[i].upos = Upos::Propn;
+        doc.tokens[i].tag = tag;
     }
-    let mut changed = 0;
-    for (i, tag) in candidates {
-        let token = &mut doc.tokens[i];
-        if !lowered.contains(token.span.text(&doc.text).to_lowercase().as_str()) {
-            token.upos = Upos::Propn;
-            token.tag = tag;
-            changed += 1;
-        }
-    }
-    changed
+    retag.len()
 }
 
 #[cfg(test)]

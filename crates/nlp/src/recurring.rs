@@ -12,6 +12,7 @@
 //! organisation are split ([`split_joined_people`]).
 
 use crate::gazetteer;
+use crate::openers::capitalised;
 use newsgraph_model::{Document, EntityKind, Upos};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -23,10 +24,6 @@ pub struct Found {
     pub tokens: Range<usize>,
     /// The name's type.
     pub kind: EntityKind,
-}
-
-fn capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Whether token `i` can be part of a recurring name: a capitalised proper noun of more than
@@ -137,19 +134,10 @@ pub fn add_recurring(doc: &Document, sentences: &[Range<usize>], found: &mut Vec
         return 0;
     }
     // Leave out names whose words the document also writes in lower case ("Bush", "bush").
-    let lower_words: HashSet<String> =
-        candidates.iter().flat_map(|(_, key)| key.split(' ').map(str::to_lowercase)).collect();
-    let lowered: HashSet<String> = doc
-        .tokens
-        .iter()
-        .map(|t| doc.slice(t.span))
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .map(str::to_lowercase)
-        .filter(|w| lower_words.contains(w))
-        .collect();
+    let lowered = doc.lower_case_words();
     let mut added = 0;
     for (range, key) in candidates {
-        if key.split(' ').any(|w| lowered.contains(&w.to_lowercase())) {
+        if key.split(' ').any(|w| lowered.contains(w.to_lowercase().as_str())) {
             continue;
         }
         let Some(kind) = types.get(key).and_then(majority) else { continue };
